@@ -14,6 +14,8 @@ from ._registry import register_visualizer as register_visualizer
 from ._render import SceneRenderer as SceneRenderer
 from ._render import render_frame as render_frame
 from ._scene import SceneBuilder as SceneBuilder
+from ._warmup import prewarm as prewarm
+from ._warmup import prewarm_in_background as prewarm_in_background
 
 __all__ = [
     "INSTALL_HELP",
@@ -24,6 +26,8 @@ __all__ = [
     "Visualizer",
     "choose_adapter",
     "ensure_adapter",
+    "prewarm",
+    "prewarm_in_background",
     "register_visualizer",
     "render_frame",
 ]

@@ -16,6 +16,7 @@ from rendercanvas.offscreen import OffscreenRenderCanvas
 
 from ._adapter import ensure_adapter
 from ._scene import SceneBuilder
+from ._warmup import wait_for_prewarm
 
 __all__ = ["SceneRenderer", "render_frame"]
 
@@ -38,6 +39,7 @@ class SceneRenderer:
     """
 
     def __init__(self, store, *, width: int = 640, height: int = 480, pixel_ratio: float = 1.0):
+        wait_for_prewarm()
         self.adapter = ensure_adapter()
         self.lock = threading.RLock()
         self._pixel_ratio_cap = 1.0 if self.adapter.is_cpu else 2.0

@@ -134,6 +134,17 @@ class SceneBuilder:
         """Entity paths seen so far (sorted)."""
         return sorted(self._entities)
 
+    def data_times(self, timeline: str) -> np.ndarray:
+        """Sorted distinct times at which any entity has data on ``timeline`` (from the events seen)."""
+        with self._events_lock:
+            events, self._events = self._events, []
+        for ev in events:  # keep them for update(): note the chunks now, dirty marking happens there
+            self._note_chunk(ev.entity_path, getattr(ev, "chunk", None), getattr(ev, "components", ()))
+        with self._events_lock:
+            self._events[:0] = [_Noted(ev) for ev in events]
+        parts = [ent.times_on(timeline) for ent in self._entities.values()]
+        return np.unique(np.concatenate(parts)) if parts else np.empty(0, np.int64)
+
     def set_visible(self, path: str, visible: bool) -> None:
         """Show or hide an entity and its subtree."""
         (self._hidden.discard if visible else self._hidden.add)(path)
@@ -147,7 +158,10 @@ class SceneBuilder:
             events, self._events = self._events, []
         dirty: set[str] = set()
         for ev in events:
-            times = self._note_chunk(ev.entity_path, getattr(ev, "chunk", None), getattr(ev, "components", ()))
+            if isinstance(ev, _Noted):
+                ev, times = ev.event, _chunk_times(ev.event.chunk) if getattr(ev.event, "chunk", None) else {}
+            else:
+                times = self._note_chunk(ev.entity_path, getattr(ev, "chunk", None), getattr(ev, "components", ()))
             t_min = times[timeline].min() if timeline in times else None
             if ev.kind != "add" or ev.is_static or at is None or (t_min is not None and t_min <= at):
                 dirty.add(ev.entity_path)
@@ -250,6 +264,15 @@ def chunk_components(chunk: pa.RecordBatch) -> list[str]:
         if meta.get(b"rerun:kind", b"data") == b"data":
             out.append(meta.get(b"rerun:component", field.name.encode()).decode() or field.name)
     return out
+
+
+class _Noted:
+    """An event whose chunk times are already recorded (by ``data_times``), kept for dirty marking."""
+
+    __slots__ = ("event",)
+
+    def __init__(self, event):
+        self.event = event
 
 
 def _iter_visible(obj):

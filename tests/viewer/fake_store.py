@@ -13,6 +13,14 @@ import numpy as np
 import pyarrow as pa
 
 
+@dataclass(frozen=True)
+class TimelineInfo:
+    name: str
+    kind: str
+    min: int
+    max: int
+
+
 class FakeResult(dict):
     """dict descriptor -> batch, with ``row_ids`` like LatestAtResult."""
 
@@ -76,12 +84,12 @@ class FakeStore:
         return sorted({r[0] for r in self._rows})
 
     def timelines(self):
-        out = {}
+        ranges = {}
         for _, times, _, _ in self._rows:
             for name, t in (times or {}).items():
-                lo, hi = out.get(name, (t, t))
-                out[name] = (min(lo, t), max(hi, t))
-        return out
+                lo, hi = ranges.get(name, (t, t))
+                ranges[name] = (min(lo, t), max(hi, t))
+        return {name: TimelineInfo(name, self.timeline_kinds[name], lo, hi) for name, (lo, hi) in ranges.items()}
 
     def latest_at(self, path, *, timeline, at=None):
         path = _norm(path)
