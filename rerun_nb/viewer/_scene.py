@@ -18,13 +18,13 @@ A ``Clear`` on an entity marks its subtree as well (recursive clears reach desce
 from __future__ import annotations
 
 import threading
-import warnings
 from typing import Any
 
 import numpy as np
 import pyarrow as pa
 import pygfx as gfx
 
+from ..error_utils import report_error
 from ..query._transforms import as_float_rows, instance_poses_to_mat4s, transform3d_to_mat4, world_up_from_view_coordinates
 from . import _vis_basic, _vis_shapes  # noqa: F401  (registers the visualizers)
 from ._registry import batch, visualizers_for
@@ -40,8 +40,11 @@ def _chunk_entity_path(chunk: pa.RecordBatch) -> str | None:
     return None if raw is None else raw.decode()
 
 
-def _chunk_times(chunk: pa.RecordBatch) -> dict[str, np.ndarray]:
-    """Distinct int64 times of each index column of a chunk."""
+def _chunk_times(chunk) -> dict[str, np.ndarray]:
+    """Distinct int64 times of each index column of a chunk (a store ``Chunk`` or an Arrow batch)."""
+    timelines = getattr(chunk, "timelines", None)
+    if isinstance(timelines, dict):  # rerun_nb.store.Chunk: name -> (kind, times)
+        return {name: np.unique(np.asarray(entry[1], np.int64)) for name, entry in timelines.items()}
     out = {}
     for i, field in enumerate(chunk.schema):
         meta = field.metadata or {}
@@ -87,12 +90,15 @@ class SceneBuilder:
         self._clear_paths: set[str] = set()
         self._hidden: set[str] = set()
         self._query: tuple[str, int | None] | None = None
-        self._warned: set[tuple[str, str]] = set()
         self._unsubscribe = store.subscribe(self._on_events)
-        for chunk in store.chunks():
-            path = _chunk_entity_path(chunk)
-            if path is not None:
-                self._note_chunk(path, chunk, chunk_components(chunk))
+        if hasattr(store, "store_chunks"):  # rerun_nb's ChunkStore: no Arrow conversion needed
+            for chunk in store.store_chunks():
+                self._note_chunk(chunk.entity_path, chunk, list(chunk.columns))
+        else:
+            for chunk in store.chunks():
+                path = _chunk_entity_path(chunk)
+                if path is not None:
+                    self._note_chunk(path, chunk, chunk_components(chunk))
 
     # ---- events (called from the logging thread: only record) --------------------------------------
     def _on_events(self, events) -> None:
@@ -139,7 +145,7 @@ class SceneBuilder:
         with self._events_lock:
             events, self._events = self._events, []
         for ev in events:  # keep them for update(): note the chunks now, dirty marking happens there
-            self._note_chunk(ev.entity_path, getattr(ev, "chunk", None), getattr(ev, "components", ()))
+            self._note_chunk(ev.entity_path, _event_chunk(ev), getattr(ev, "components", ()))
         with self._events_lock:
             self._events[:0] = [_Noted(ev) for ev in events]
         parts = [ent.times_on(timeline) for ent in self._entities.values()]
@@ -159,9 +165,11 @@ class SceneBuilder:
         dirty: set[str] = set()
         for ev in events:
             if isinstance(ev, _Noted):
-                ev, times = ev.event, _chunk_times(ev.event.chunk) if getattr(ev.event, "chunk", None) else {}
+                ev = ev.event
+                chunk = _event_chunk(ev)
+                times = _chunk_times(chunk) if chunk is not None else {}
             else:
-                times = self._note_chunk(ev.entity_path, getattr(ev, "chunk", None), getattr(ev, "components", ()))
+                times = self._note_chunk(ev.entity_path, _event_chunk(ev), getattr(ev, "components", ()))
             t_min = times[timeline].min() if timeline in times else None
             if ev.kind != "add" or ev.is_static or at is None or (t_min is not None and t_min <= at):
                 dirty.add(ev.entity_path)
@@ -233,9 +241,8 @@ class SceneBuilder:
             ent.visuals.add(holder)
 
     def _warn_once(self, path: str, archetype: str, exc: Exception) -> None:
-        if (path, archetype) not in self._warned:
-            self._warned.add((path, archetype))
-            warnings.warn(f"rerun_nb viewer: cannot draw {archetype} at {path!r}: {exc}", stacklevel=2)
+        report_error(f"rerun_nb viewer: cannot draw {archetype} at {path!r}: {exc}",
+                     key=f"viewer:{path}:{archetype}", strict=False)
 
     # ---- bounds ---------------------------------------------------------------------------------
     def world_bounds(self) -> np.ndarray | None:
@@ -264,6 +271,12 @@ def chunk_components(chunk: pa.RecordBatch) -> list[str]:
         if meta.get(b"rerun:kind", b"data") == b"data":
             out.append(meta.get(b"rerun:component", field.name.encode()).decode() or field.name)
     return out
+
+
+def _event_chunk(ev):
+    """The event's chunk: the store's own ``Chunk`` when available (no Arrow conversion), else Arrow."""
+    chunk = getattr(ev, "store_chunk", None)
+    return chunk if chunk is not None else getattr(ev, "chunk", None)
 
 
 class _Noted:
