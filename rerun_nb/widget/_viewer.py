@@ -161,8 +161,8 @@ class Viewer(ipw.VBox):
         info = self.store.timelines().get(self.timeline)
         if info is None:
             return
-        data_times = self._rnb_renderer.builder.data_times(self.timeline) if self._rnb_renderer else None
-        self._rnb_grid = TimeGrid.for_times(info.kind, info.min, info.max, data_times)
+        gap = self._rnb_renderer.builder.min_time_gap(self.timeline) if self._rnb_renderer else None
+        self._rnb_grid = TimeGrid.for_times(info.kind, info.min, info.max, gap)
         with self.hold_trait_notifications():
             self.time_min, self.time_max = int(info.min), int(info.max)
         if self.follow_latest:
