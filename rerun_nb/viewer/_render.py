@@ -14,6 +14,7 @@ import numpy as np
 import pygfx as gfx
 from rendercanvas.offscreen import OffscreenRenderCanvas
 
+from . import _objects
 from ._adapter import ensure_adapter
 from ._scene import SceneBuilder
 from ._warmup import wait_for_prewarm
@@ -43,6 +44,7 @@ class SceneRenderer:
         self.adapter = ensure_adapter()
         self.lock = threading.RLock()
         self._pixel_ratio_cap = 1.0 if self.adapter.is_cpu else 2.0
+        _objects.PIXEL_POINTS_THRESHOLD["value"] = 250_000 if self.adapter.is_cpu else 20_000_000
         self.canvas = OffscreenRenderCanvas(
             size=(width, height), pixel_ratio=min(pixel_ratio, self._pixel_ratio_cap)
         )

@@ -184,3 +184,18 @@ def test_bad_data_warns_once_and_the_rest_still_draws(rec, make_renderer):
         warnings.simplefilter("error")
         r.reset_camera()
         r.render("log_time", None)
+
+
+def test_huge_clouds_draw_as_pixel_dots(rec, make_renderer, monkeypatch):
+    from rerun_nb.viewer import _objects
+
+    _bbox_anchor(rec)
+    rng = np.random.default_rng(0)
+    rec.log("cloud", rr.Points3D(rng.uniform(-3, 3, size=(5000, 3)), colors=[RED], radii=0.2))
+    r = make_renderer(rec.store)
+    monkeypatch.setitem(_objects.PIXEL_POINTS_THRESHOLD, "value", 1000)  # after the renderer set it
+    img = r.render("log_time", None)
+    obj = r.builder._entities["/cloud"].objects["Points3D"]
+    assert isinstance(obj.material, _objects.PixelPointsMaterial)
+    red = mask(img, RED).sum()
+    assert 1000 < red < 5000  # about one pixel per point (some overlap), not 0.2-radius discs
