@@ -24,9 +24,9 @@ os.environ.setdefault("XDG_RUNTIME_DIR", "/tmp")
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-import numpy as np  # noqa: E402
+import numpy as np
 
-import rerun_nb as rr  # noqa: E402
+import rerun_nb as rr
 
 NS = 1_000_000_000
 

@@ -61,8 +61,8 @@ def points(prev, positions, colors, sizes, *, size_space: str):
     """A ``gfx.Points`` with per-vertex colors and sizes (diameters); pixel dots for huge clouds."""
     pixel = len(positions) >= PIXEL_POINTS_THRESHOLD["value"]
     key = ("points", "pixel" if pixel else size_space)
-    arrays = dict(positions=positions, colors=colors) if pixel else dict(positions=positions, colors=colors,
-                                                                           sizes=sizes)
+    arrays = {"positions": positions, "colors": colors} if pixel else {"positions": positions, "colors": colors,
+                                                                           "sizes": sizes}
     if _geometry_matches(prev, gfx.Points, key, **arrays):
         _update_in_place(prev, **arrays)
         return prev
@@ -80,7 +80,7 @@ def lines(prev, positions, colors, *, thickness: float, thickness_space: str, se
     """A ``gfx.Line`` (strips separated by NaN rows, or segment pairs) with per-vertex colors."""
     kind = "arrows" if arrows else ("segments" if segments else "strips")
     key = (kind, thickness_space, float(thickness))
-    arrays = dict(positions=positions, colors=colors)
+    arrays = {"positions": positions, "colors": colors}
     if _geometry_matches(prev, gfx.Line, key, **arrays):
         _update_in_place(prev, **arrays)
         return prev
@@ -97,7 +97,7 @@ def mesh(prev, positions, indices, colors, normals=None):
     """A lit ``gfx.Mesh`` with per-vertex colors; flat shading when no normals are given."""
     flat = normals is None
     key = ("mesh", flat)
-    arrays = dict(positions=positions, indices=indices, colors=colors, normals=normals)
+    arrays = {"positions": positions, "indices": indices, "colors": colors, "normals": normals}
     if _geometry_matches(prev, gfx.Mesh, key, **arrays):
         _update_in_place(prev, **arrays)
         return prev

@@ -25,7 +25,12 @@ import pyarrow as pa
 import pygfx as gfx
 
 from ..error_utils import report_error
-from ..query._transforms import as_float_rows, instance_poses_to_mat4s, transform3d_to_mat4, world_up_from_view_coordinates
+from ..query._transforms import (
+    as_float_rows,
+    instance_poses_to_mat4s,
+    transform3d_to_mat4,
+    world_up_from_view_coordinates,
+)
 from . import _vis_basic, _vis_shapes  # noqa: F401  (registers the visualizers)
 from ._registry import batch, visualizers_for
 
@@ -58,7 +63,7 @@ def _chunk_times(chunk) -> dict[str, np.ndarray]:
 class TimeSet:
     """Sorted distinct int64 times, grown in place (appending is the common case), with the min gap."""
 
-    __slots__ = ("_values", "_n", "min_gap")
+    __slots__ = ("_n", "_values", "min_gap")
 
     def __init__(self):
         self._values = np.empty(16, np.int64)
@@ -103,7 +108,7 @@ class TimeSet:
 
 
 class _Entity:
-    __slots__ = ("path", "group", "visuals", "row_ids", "objects", "poses", "times")
+    __slots__ = ("group", "objects", "path", "poses", "row_ids", "times", "visuals")
 
     def __init__(self, path: str, group: gfx.Group):
         self.path = path
@@ -257,7 +262,7 @@ class SceneBuilder:
         for vis in visualizers_for(result):
             try:
                 obj = vis.fn(ent.objects.get(vis.archetype), result, ent.path)
-            except Exception as exc:  # bad data must not break the view of everything else
+            except Exception as exc:  # noqa: BLE001 - bad data must not break the view of everything else
                 self._warn_once(ent.path, vis.archetype, exc)
                 continue
             if obj is not None:

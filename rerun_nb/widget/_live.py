@@ -46,7 +46,7 @@ class LivePoller:
                 return
             try:
                 self.poll_once(viewer)
-            except Exception as exc:  # never let the thread die silently mid-session
+            except Exception as exc:  # noqa: BLE001 - never let the thread die silently mid-session
                 viewer._rnb_error = f"live update failed: {exc}"
             del viewer
 

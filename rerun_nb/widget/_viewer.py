@@ -78,7 +78,7 @@ class Viewer(ipw.VBox):
             from ..viewer import SceneRenderer
 
             self._rnb_renderer = SceneRenderer(self.store, width=self._rnb_width, height=self._rnb_height)
-        except Exception as exc:  # NoAdapterError (what to install), or a broken driver stack
+        except Exception as exc:  # noqa: BLE001 - NoAdapterError (what to install), or a broken driver stack
             self._rnb_error = str(exc)
         self.canvas = self._rnb_make_canvas()
         self.panel = TimelinePanel(self)

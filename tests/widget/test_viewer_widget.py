@@ -17,7 +17,7 @@ NS = 1_000_000_000
 
 
 def _decode(frame) -> np.ndarray:
-    msg, buffers = frame
+    _msg, buffers = frame
     return np.asarray(Image.open(io.BytesIO(bytes(buffers[0]))).convert("RGB"))
 
 
@@ -110,7 +110,7 @@ def test_entity_list_toggles_visibility(rec, make_viewer):
     before = v.render()
     boxes["/pt"].value = False
     after = v.render()
-    red = lambda img: ((img[:, :, 0] > 150) & (img[:, :, 1] < 80)).sum()  # noqa: E731
+    red = lambda img: ((img[:, :, 0] > 150) & (img[:, :, 1] < 80)).sum()
     assert red(before) > 0 and red(after) == 0
 
 
