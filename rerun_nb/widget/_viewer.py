@@ -13,8 +13,8 @@ show at once, each with its own time and camera.
 from __future__ import annotations
 
 import base64
+import asyncio
 import io
-import threading
 import weakref
 
 import ipywidgets as ipw
@@ -29,6 +29,14 @@ from ._timeline import TimeGrid, default_timeline, to_raw_time
 __all__ = ["Viewer"]
 
 DEFAULT_WIDTH, DEFAULT_HEIGHT = 640, 480
+
+
+def _has_running_loop() -> bool:
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return False
+    return True
 
 
 def _recording_store(recording):
@@ -117,9 +125,11 @@ class Viewer(ipw.VBox):
 
     def request_draw(self) -> None:
         """Ask for a new frame (sent when the kernel is idle and a view is visible)."""
-        # Off the main thread (the live poller) there is no event loop to schedule on: the poller
-        # pushes its own frame instead.
-        if isinstance(self.canvas, ViewerCanvas) and threading.current_thread() is threading.main_thread():
+        # jupyter_rfb schedules the draw on the calling thread's asyncio loop: the kernel's main
+        # thread, or an ipykernel 7 subshell thread (JupyterLab sends widget messages there). The live
+        # poller thread has no loop (a request there would leave jupyter_rfb's "draw requested" flag
+        # stuck), so it pushes its own frames instead.
+        if isinstance(self.canvas, ViewerCanvas) and _has_running_loop():
             self.canvas.request_draw()
 
     def reset_camera(self) -> None:
