@@ -12,8 +12,8 @@ show at once, each with its own time and camera.
 
 from __future__ import annotations
 
-import base64
 import asyncio
+import base64
 import io
 import weakref
 

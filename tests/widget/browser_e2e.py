@@ -86,7 +86,7 @@ def start_server(root):
     cmd = [sys.executable, "-m", "jupyterlab", "--no-browser", "--allow-root", "--ip=127.0.0.1",
            f"--port={port}", f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={root}",
            "--LabApp.news_url=", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"]
-    log = open(f"{root}/server.log", "w")
+    log = open(f"{root}/server.log", "w")  # noqa: SIM115 - lives as long as the server
     proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, env=env, cwd=root)
     url, t0 = f"http://127.0.0.1:{port}", time.time()
     while time.time() - t0 < 60 and proc.poll() is None:
@@ -155,7 +155,7 @@ def browser_run(pw, url, token, shot=None):
             try:
                 page.wait_for_function(STARTED_JS, timeout=20_000, polling=50)
                 break
-            except Exception:
+            except Exception:  # noqa: BLE001, S112 - "Run All" clicked too early: click again
                 continue
         page.wait_for_function(FRAME_READY_JS, timeout=120_000, polling=50)
         first = page.evaluate("window.__srcs.find(s => s.src.startsWith('blob:')).t")
