@@ -132,6 +132,7 @@ class SceneBuilder:
         self.store = store
         self.root = gfx.Group(name="/")
         self.view_up = np.array([0.0, 0.0, 1.0])
+        self._view_coordinates_owner: str | None = None
         self._entities: dict[str, _Entity] = {}
         self._groups: dict[str, gfx.Group] = {"/": self.root}
         self._events: list = []
@@ -276,10 +277,15 @@ class SceneBuilder:
     def _apply_transform(self, ent: _Entity, result) -> None:
         m = transform3d_to_mat4(result)
         ent.group.local.matrix = np.eye(4) if m is None else m
-        if ent.path == "/":
+        # The scene's up axis: ViewCoordinates on the root, or on a top-level entity such as "/world"
+        # (the usual place); deeper ones (cameras) do not turn the whole view.
+        if ent.path.count("/") <= 1 and (ent.path == "/" or self._view_coordinates_owner in (None, ent.path)):
             xyz = as_float_rows(batch(result, "ViewCoordinates:xyz"), 3)
-            up = np.array([0.0, 0.0, 1.0]) if xyz is None else world_up_from_view_coordinates(xyz[0].astype(np.uint8))
-            self.view_up = up
+            if xyz is not None:
+                self.view_up = world_up_from_view_coordinates(xyz[0].astype(np.uint8))
+                self._view_coordinates_owner = ent.path
+            elif self._view_coordinates_owner == ent.path:
+                self.view_up, self._view_coordinates_owner = np.array([0.0, 0.0, 1.0]), None
 
     def _place_visuals(self, ent: _Entity, objects: dict[str, Any], poses: np.ndarray | None) -> None:
         ent.visuals.clear()

@@ -43,7 +43,7 @@ def _recording_store(recording):
     if recording is None:
         import rerun_nb
 
-        recording = rerun_nb.get_global_data_recording()
+        recording = rerun_nb.get_data_recording()  # this thread's, else the global one (as rr.Viewer)
         if recording is None:
             raise ValueError("Viewer: no recording given and no global recording (call rr.init first)")
     return recording, recording.store
@@ -175,10 +175,10 @@ class Viewer(ipw.VBox):
         self._rnb_grid = TimeGrid.for_times(info.kind, info.min, info.max, gap)
         with self.hold_trait_notifications():
             self.time_min, self.time_max = int(info.min), int(info.max)
-        if self.follow_latest:
+        if self.follow_latest or not info.min <= self.time <= info.max:  # e.g. just switched timeline
             self._rnb_following = True
             try:
-                self.time = int(info.max)
+                self.time = int(info.max) if self.follow_latest else min(max(self.time, info.min), info.max)
             finally:
                 self._rnb_following = False
         self.panel.sync_from_viewer()

@@ -142,7 +142,7 @@ def test_each_archetype_draws_its_color(rec, make_renderer, archetype):
 
 
 def test_pinhole_frustum_and_view_coordinates_draw(rec, make_renderer):
-    rec.log("/", rr.ViewCoordinates.RIGHT_HAND_Y_UP, static=True)
+    rec.log("world", rr.ViewCoordinates.RIGHT_HAND_Y_UP, static=True)
     rec.log("cam", rr.Pinhole(focal_length=100, width=200, height=150, color=[255, 0, 0]))
     r = make_renderer(rec.store)
     img = r.render("log_time", None)

@@ -202,3 +202,25 @@ def test_two_viewers_of_one_recording_render_independently(rec, make_viewer):
     b, _ = make_viewer(rec)
     a.set_time("sim_time", duration=0)
     assert np.abs(a.render().astype(int) - b.render().astype(int)).max() > 100
+
+
+def test_switching_timeline_keeps_time_in_range(rec, make_viewer):
+    _log_moving_point(rec)
+    rec.set_time("frame", sequence=3)
+    rec.log("other", rr.Points3D([[0, 0, 0]]))
+    v, _ = make_viewer(rec)
+    v.set_time("sim_time", duration=1.0)
+    v.timeline = "frame"
+    assert v.time == 3 and v.panel.label.value == "#3"
+
+
+def test_viewer_defaults_to_the_current_recording(rec):
+    from rerun_nb.widget import Viewer
+
+    rr.set_global_data_recording(rec)
+    _log_moving_point(rec)
+    v = Viewer(width=80, height=60)
+    try:
+        assert v.recording is rec and v.timeline == "sim_time"
+    finally:
+        v.close()
