@@ -69,7 +69,18 @@ class SceneRenderer:
         self.last_rebuilt: set[str] = set()
 
     def _draw(self) -> None:
+        # (The controller has applied pending mouse input by now: rendercanvas emits before_draw first.)
+        self._cull_huge_clouds()
         self.renderer.render(self.scene, self.camera)
+
+    def _cull_huge_clouds(self) -> None:
+        clouds = self.builder.pixel_clouds()
+        if not clouds:
+            return
+        self.camera.set_view_size(*self.canvas.get_logical_size())  # what renderer.render() does first
+        w, h = self.canvas.get_physical_size()
+        for obj in clouds:
+            _objects.cull_pixel_points(obj, self.camera.camera_matrix, w, h)
 
     @property
     def size(self) -> tuple[int, int]:

@@ -212,6 +212,14 @@ class SceneBuilder:
             times = self._note_chunk(ev.entity_path, _event_chunk(ev), getattr(ev, "components", ()))
             self._arrivals.append((ev.entity_path, ev.kind, ev.is_static, times))
 
+    def pixel_clouds(self) -> list:
+        """Visible huge point clouds drawn as pixel dots, without instance poses (culled per frame)."""
+        out = []
+        for ent in self._entities.values():
+            if ent.poses is None and _group_visible(ent.group):
+                out.extend(o for o in ent.objects.values() if getattr(o, "_rnb_full", None) is not None)
+        return out
+
     def set_visible(self, path: str, visible: bool) -> None:
         """Show or hide an entity and its subtree."""
         (self._hidden.discard if visible else self._hidden.add)(path)
@@ -337,6 +345,14 @@ def _event_chunk(ev):
     """The event's chunk: the store's own ``Chunk`` when available (no Arrow conversion), else Arrow."""
     chunk = getattr(ev, "store_chunk", None)
     return chunk if chunk is not None else getattr(ev, "chunk", None)
+
+
+def _group_visible(obj) -> bool:
+    while obj is not None:
+        if not obj.visible:
+            return False
+        obj = obj.parent
+    return True
 
 
 def _iter_visible(obj):

@@ -199,6 +199,20 @@ def test_huge_clouds_draw_as_pixel_dots(rec, make_renderer, monkeypatch):
     assert isinstance(obj.material, _objects.PixelPointsMaterial)
     red = mask(img, RED).sum()
     assert 1000 < red < 5000  # about one pixel per point (some overlap), not 0.2-radius discs
+    # Only the nearest point of each pixel goes to the GPU, and the image is the same as drawing all.
+    kept = obj.geometry.positions.draw_range[1]
+    assert kept < 5000
+    monkeypatch.setattr(_objects, "cull_pixel_points", lambda *args: None)  # draw every point instead
+    positions, colors = obj._rnb_full
+    obj.geometry.positions.data[:] = positions
+    obj.geometry.colors.data[:] = colors
+    obj.geometry.positions.update_full()
+    obj.geometry.colors.update_full()
+    obj.geometry.positions.draw_range = (0, len(positions))
+    r.reset_camera()
+    img_all = r.render("log_time", None)
+    differs = np.abs(img_all.astype(int) - img.astype(int)).max(axis=-1) > 30
+    assert differs.mean() < 0.005
 
 
 def _pointer(kind, x, y):
