@@ -99,6 +99,16 @@ class SceneRenderer:
         with self.lock:
             self.builder.set_visible(entity_path, visible)
 
+    def data_times(self, timeline: str) -> np.ndarray:
+        """Sorted distinct times with data on ``timeline`` (for stepping)."""
+        with self.lock:
+            return self.builder.data_times(timeline).copy()
+
+    def min_time_gap(self, timeline: str) -> int | None:
+        """Smallest gap between two data times of an entity on ``timeline`` (slider resolution)."""
+        with self.lock:
+            return self.builder.min_time_gap(timeline)
+
     def reset_camera(self) -> None:
         """Fit the camera to the scene again at the next render (double-click does this)."""
         self._camera_fitted = False

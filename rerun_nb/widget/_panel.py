@@ -89,7 +89,7 @@ class TimelinePanel:
         """Move to the previous (-1) or next (+1) time with data."""
         v = self.viewer
         renderer = v._rnb_renderer
-        times = renderer.builder.data_times(v.timeline) if renderer is not None else np.empty(0, np.int64)
+        times = renderer.data_times(v.timeline) if renderer is not None else np.empty(0, np.int64)
         if direction < 0:
             i = int(np.searchsorted(times, v.time, "left")) - 1
             target = times[i] if i >= 0 else v.time_min

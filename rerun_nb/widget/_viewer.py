@@ -171,7 +171,7 @@ class Viewer(ipw.VBox):
         info = self.store.timelines().get(self.timeline)
         if info is None:
             return
-        gap = self._rnb_renderer.builder.min_time_gap(self.timeline) if self._rnb_renderer else None
+        gap = self._rnb_renderer.min_time_gap(self.timeline) if self._rnb_renderer else None
         self._rnb_grid = TimeGrid.for_times(info.kind, info.min, info.max, gap)
         with self.hold_trait_notifications():
             self.time_min, self.time_max = int(info.min), int(info.max)
