@@ -89,7 +89,7 @@ def bench_points(sizes: list[int], repeats: int) -> None:
     from rerun_nb.viewer import SceneRenderer
 
     print("Point cloud at 640x480 (positions + colors + radii, two time steps):")
-    print(f"{'points':>10} | {'log':>10} | {'first frame':>11} | {'new time (upload)':>17} | {'same data (camera)':>18}")
+    print(f"{'points':>10} | {'log':>10} | {'first frame':>11} | {'new time (upload)':>17} | {'zoom (camera)':>18}")
     rng = np.random.default_rng(1)
     for n in sizes:
         rec = rr.RecordingStream("bench_points")
@@ -110,6 +110,8 @@ def bench_points(sizes: list[int], repeats: int) -> None:
             t0 = time.perf_counter()
             r.render("frame", (i + 1) % 2)
             switch.append(time.perf_counter() - t0)
+            r.handle_event({"event_type": "wheel", "x": 320, "y": 240, "dx": 0, "dy": 20 if i % 2 else -20,
+                            "buttons": (), "modifiers": ()})  # a zoom step: the camera moved
             t0 = time.perf_counter()
             r.render("frame", (i + 1) % 2)
             static.append(time.perf_counter() - t0)

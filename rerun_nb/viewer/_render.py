@@ -64,20 +64,20 @@ class SceneRenderer:
         self.scene.add(self.camera)
         # No damping: a remote frame is only drawn on request, so the camera must land at once.
         self.controller = gfx.OrbitController(self.camera, register_events=self.renderer, damping=0)
+        self.renderer.add_event_handler(lambda _event: self._cull_huge_clouds(), "before_render")
         self.canvas.request_draw(self._draw)
         self._camera_fitted = False
         self.last_rebuilt: set[str] = set()
 
     def _draw(self) -> None:
-        # (The controller has applied pending mouse input by now: rendercanvas emits before_draw first.)
-        self._cull_huge_clouds()
         self.renderer.render(self.scene, self.camera)
 
     def _cull_huge_clouds(self) -> None:
+        # Runs on the renderer's "before_render", after the controller (registered earlier) moved the
+        # camera for pending mouse input and after the camera got the viewport size.
         clouds = self.builder.pixel_clouds()
         if not clouds:
             return
-        self.camera.set_view_size(*self.canvas.get_logical_size())  # what renderer.render() does first
         w, h = self.canvas.get_physical_size()
         for obj in clouds:
             _objects.cull_pixel_points(obj, self.camera.camera_matrix, w, h)
