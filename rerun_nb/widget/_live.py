@@ -15,7 +15,8 @@ import weakref
 
 __all__ = ["LivePoller"]
 
-MAX_PERIOD_S = 2.0  # live data shows at least this often, however slow a frame is
+MAX_PERIOD_S = 2.0
+FIRST_FRAME_AFTER_S = 0.5  # time for the browser to create the view before a pushed frame can land  # live data shows at least this often, however slow a frame is
 
 
 class LivePoller:
@@ -53,13 +54,19 @@ class LivePoller:
     def poll_once(self, viewer) -> bool:
         """One poll: if the store changed, refresh the panel and push a frame. True when it redrew."""
         generation = viewer.store.generation
+        canvas = viewer.canvas
         if generation == self._generation:
+            if self._first_frame_due(viewer):  # shown, but the kernel is too busy to draw: push one
+                canvas.push_frame(viewer.render())
+                return True
             return False
         self._generation = generation
         cpu0 = time.thread_time()
         viewer.refresh_timelines()
-        canvas = viewer.canvas
-        if getattr(canvas, "_has_visible_views", False) and viewer._rnb_renderer is not None:
+        # While another cell runs, the kernel cannot process the browser's "a view is visible" message,
+        # so a displayed viewer counts as visible.
+        if (viewer._rnb_displayed_at is not None or getattr(canvas, "_has_visible_views", False)) and \
+                viewer._rnb_renderer is not None:
             canvas.push_frame(viewer.render())
             self.redraws += 1
         # This thread's CPU time is what it takes from the logging thread (it holds the GIL then);
@@ -68,3 +75,9 @@ class LivePoller:
         if self.redraws > 1:  # the process's first render (device, shaders) says nothing about the next
             self.period_s = min(max(self.min_period_s, cost / self.budget), MAX_PERIOD_S)
         return True
+
+    @staticmethod
+    def _first_frame_due(viewer) -> bool:
+        shown = viewer._rnb_displayed_at
+        return (shown is not None and viewer._rnb_renderer is not None
+                and getattr(viewer.canvas, "_rfb_frame_index", 1) == 0 and time.monotonic() - shown > FIRST_FRAME_AFTER_S)

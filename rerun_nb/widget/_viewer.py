@@ -15,6 +15,7 @@ from __future__ import annotations
 import asyncio
 import base64
 import io
+import time
 import weakref
 
 import ipywidgets as ipw
@@ -82,6 +83,7 @@ class Viewer(ipw.VBox):
         self._rnb_error: str | None = None
         self._rnb_snapshot_generation = None
         self._rnb_display_handle = None
+        self._rnb_displayed_at: float | None = None
         try:
             from ..viewer import SceneRenderer
 
@@ -209,6 +211,7 @@ class Viewer(ipw.VBox):
         if data is not None and self._rnb_renderer is not None:
             data["image/png"] = self._rnb_png()
             self._rnb_snapshot_generation = self.store.generation
+            self._rnb_displayed_at = time.monotonic()
         return bundle
 
     def _rnb_png(self) -> str:
