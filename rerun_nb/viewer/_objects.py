@@ -54,7 +54,7 @@ class _PixelPointsShader(ThinLineShader):
 # pygfx draws a point as two triangles (6 vertices), and lavapipe's vertex stage is the bottleneck
 # (about 1 us per point on 2 cores): a point list is several times faster. SceneRenderer raises the
 # threshold on real GPUs.
-PIXEL_POINTS_THRESHOLD = {"value": 250_000}
+PIXEL_POINTS_THRESHOLD = {"value": 100_000}
 
 
 def points(prev, positions, colors, sizes, *, size_space: str):

@@ -49,7 +49,7 @@ class SceneRenderer:
         self.adapter = ensure_adapter()
         self.lock = threading.RLock()
         self._pixel_ratio_cap = 1.0 if self.adapter.is_cpu else 2.0
-        _objects.PIXEL_POINTS_THRESHOLD["value"] = 250_000 if self.adapter.is_cpu else 20_000_000
+        _objects.PIXEL_POINTS_THRESHOLD["value"] = 100_000 if self.adapter.is_cpu else 20_000_000
         self.canvas = OffscreenRenderCanvas(
             size=(width, height), pixel_ratio=min(pixel_ratio, self._pixel_ratio_cap)
         )
@@ -64,7 +64,8 @@ class SceneRenderer:
         self.scene.add(self.camera)
         # No damping: a remote frame is only drawn on request, so the camera must land at once.
         self.controller = gfx.OrbitController(self.camera, register_events=self.renderer, damping=0)
-        self.renderer.add_event_handler(lambda _event: self._cull_huge_clouds(), "before_render")
+        self._viewport = gfx.Viewport.from_viewport_or_renderer(self.renderer)
+        self.renderer.add_event_handler(self._before_render, "before_render")
         self.canvas.request_draw(self._draw)
         self._camera_fitted = False
         self.last_rebuilt: set[str] = set()
@@ -72,9 +73,13 @@ class SceneRenderer:
     def _draw(self) -> None:
         self.renderer.render(self.scene, self.camera)
 
+    def _before_render(self, event) -> None:
+        # pygfx keeps handlers in a set (no order): let the controller apply pending mouse input now
+        # (its own before_render call then finds nothing left to do), then cull for that camera.
+        self.controller.handle_event(event, self._viewport)
+        self._cull_huge_clouds()
+
     def _cull_huge_clouds(self) -> None:
-        # Runs on the renderer's "before_render", after the controller (registered earlier) moved the
-        # camera for pending mouse input and after the camera got the viewport size.
         clouds = self.builder.pixel_clouds()
         if not clouds:
             return
