@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import asyncio
 import base64
-import io
 import time
 import weakref
 
@@ -215,14 +214,13 @@ class Viewer(ipw.VBox):
         return bundle
 
     def _rnb_png(self) -> str:
-        from PIL import Image
+        from jupyter_rfb._utils import array2compressed  # jupyter_rfb's own PNG writer: no Pillow needed
 
         frame = self.render()
         if isinstance(self.canvas, ViewerCanvas):
             self.canvas._rfb_last_frame = frame
-        buf = io.BytesIO()
-        Image.fromarray(frame[:, :, :3]).save(buf, format="PNG")
-        return base64.b64encode(buf.getvalue()).decode()
+        _mimetype, png = array2compressed(frame[:, :, :3], 100)
+        return base64.b64encode(png).decode()
 
     def display(self) -> None:
         """Display in the current cell; after each later cell that adds data, refresh the saved snapshot."""
