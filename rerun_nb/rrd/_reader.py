@@ -134,6 +134,7 @@ class _Decoder:
         self.versions: list[tuple[int, int, int, int]] = []
         self.has_footer = False
         self.sorbet_warned: set[str] = set()
+        self.stream_start = 0
 
     def store(self, store_id: StoreId) -> RrdStore:
         st = self.stores.get(store_id)
@@ -151,6 +152,7 @@ class _Decoder:
                     raise RrdError("empty stream", offset=0, expected=f"a stream header starting with {fr.MAGIC!r}")
                 return
             version = fr.decode_stream_header(raw, off)
+            self.stream_start = off  # footer offsets are relative to the start of their own stream
             self.versions.append(version)
             if fr.is_future_version(version):
                 self.errors.append(RrdError(
@@ -229,7 +231,7 @@ class _Decoder:
         if not body and not tail:
             return  # an End without footer at EOF: tolerated, like Rerun
         try:
-            fr.check_stream_footer(tail, tail_off, body_off, body)
+            fr.check_stream_footer(tail, tail_off, body_off - self.stream_start, body)
             footer = RrdFooter.decode(memoryview(body), body_off)
         except RrdError as err:
             self.errors.append(err)
