@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pyarrow as pa
 
 from ._errors import RrdError
@@ -58,3 +59,19 @@ def check_chunk(batch: pa.RecordBatch, offset: int) -> None:
     if row_ids != 1:
         raise RrdError(f"chunk has {row_ids} row id columns", offset=offset,
                        expected="exactly one column with rerun:kind=control")
+
+
+def int64_values(col: pa.Array) -> np.ndarray:
+    """Values of a null-free int64/duration/timestamp column as a numpy view of its data buffer.
+
+    (``Array.cast`` and ``to_numpy`` import pandas inside pyarrow; reading the buffer does not.)
+    """
+    data = col.buffers()[1]
+    return np.frombuffer(data, dtype=np.int64)[col.offset:col.offset + len(col)] if data is not None else \
+        np.zeros(0, np.int64)
+
+
+def list_offsets(col: pa.Array) -> np.ndarray:
+    """The n+1 offsets of a List/LargeList column as a numpy view."""
+    dtype = np.int64 if pa.types.is_large_list(col.type) else np.int32
+    return np.frombuffer(col.buffers()[1], dtype=dtype)[col.offset:col.offset + len(col) + 1]

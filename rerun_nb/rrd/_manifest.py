@@ -13,7 +13,7 @@ import re
 import numpy as np
 import pyarrow as pa
 
-from ._chunk_check import chunk_entity_path, chunk_id_text, field_kind
+from ._chunk_check import chunk_entity_path, chunk_id_text, field_kind, int64_values, list_offsets
 from ._framing import tuid_from_str, tuid_to_bytes
 
 _SANITIZE = re.compile(r"[, \-.\\]")
@@ -54,12 +54,24 @@ def _column_name(entity: str, component: str) -> str:
     return f"{entity}:{component}"
 
 
-def _is_empty_list_column(col: pa.Array) -> bool:
-    if col.null_count == len(col):
+def validity(col: pa.Array) -> np.ndarray:
+    """Boolean mask of non-null cells, straight from the validity bitmap (no pyarrow.compute)."""
+    n = len(col)
+    if col.null_count == 0:
+        return np.ones(n, dtype=bool)
+    if col.null_count == n:
+        return np.zeros(n, dtype=bool)
+    bitmap = col.buffers()[0]
+    bits = np.unpackbits(np.frombuffer(bitmap, dtype=np.uint8), bitorder="little")
+    return bits[col.offset:col.offset + n].astype(bool)
+
+
+def _is_empty_list_column(col: pa.Array, valid: np.ndarray) -> bool:
+    if not valid.any():
         return True
     if pa.types.is_list(col.type) or pa.types.is_large_list(col.type):
-        lengths = col.value_lengths().fill_null(0)
-        return not any(np.asarray(lengths))
+        lengths = np.diff(list_offsets(col))
+        return not lengths[valid].any()
     return False
 
 
@@ -87,7 +99,7 @@ class ManifestBuilder:
                     self.row_id_field = f.with_metadata(meta)
             elif kind == "index":
                 name = (f.metadata or {}).get(b"rerun:index_name", f.name.encode()).decode()
-                times[name] = (np.asarray(batch.column(i).cast(pa.int64())), f.type)
+                times[name] = (int64_values(batch.column(i)), f.type)
                 self.timeline_types.setdefault(name, f.type)
             else:
                 comps.append((_descr(f), batch.column(i), f))
@@ -95,21 +107,21 @@ class ManifestBuilder:
         row = {"entity": entity, "chunk_id": tuid_to_bytes(tuid), "static": is_static, "num_rows": batch.num_rows,
                "offset": byte_offset, "size": byte_size, "usize": byte_size_uncompressed,
                "static_descrs": set(), "times": {}, "pairs": {}}
-        for d, col, f in comps:
+        valids = [validity(col) for _, col, _ in comps]
+        for (d, col, f), valid in zip(comps, valids):
             self.descrs.add(d)
             key = (entity, d[1])
             meta = {k: v for k, v in (f.metadata or {}).items() if k not in _DROP_KEYS}
             entry = self.columns.setdefault(key, [f.with_metadata(meta), False, True])
             entry[1] |= is_static
-            entry[2] &= _is_empty_list_column(col)
+            entry[2] &= _is_empty_list_column(col, valid)
             if is_static:
                 row["static_descrs"].add(d)
         for name, (values, _) in times.items():
             if len(values):
                 row["times"][name] = (int(values.min()), int(values.max()))
-            for d, col, _ in comps:
+            for (d, _, _), valid in zip(comps, valids):
                 self.pairs.add((name, d))
-                valid = np.asarray(col.is_valid())
                 sel = values[valid]
                 row["pairs"][(name, d)] = (int(sel.min()), int(sel.max()), len(sel)) if len(sel) else (None, None, 0)
         self.rows.append(row)
@@ -173,7 +185,7 @@ class ManifestBuilder:
 
 
 def _typed(values: list, typ: pa.DataType) -> pa.Array:
-    return pa.array(values, type=pa.int64()).cast(typ)
+    return pa.array(values, type=pa.int64()).view(typ)  # view, not cast: cast imports pandas
 
 
 def schema_ipc_bytes(schema: pa.Schema) -> tuple[bytes, bytes]:
