@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from rerun_nb.error_utils import RerunWarning
+
 __all__ = ["RrdError", "RrdWarning"]
 
 
@@ -29,5 +31,5 @@ class RrdError(ValueError):
         super().__init__(f"RRD {where}{message}{want}")
 
 
-class RrdWarning(UserWarning):
+class RrdWarning(RerunWarning):
     """Emitted in lenient mode when part of an RRD stream could not be decoded."""

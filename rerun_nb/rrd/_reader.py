@@ -79,6 +79,7 @@ class RrdReadResult:
     writer_versions: list[tuple[int, int, int, int]]
     bytes_read: int
     has_footer: bool
+    notes: list[str] = field(default_factory=list)  # harmless oddities (e.g. an older chunk layout version)
 
     @property
     def ok(self) -> bool:
@@ -134,6 +135,7 @@ class _Decoder:
         self.versions: list[tuple[int, int, int, int]] = []
         self.has_footer = False
         self.sorbet_warned: set[str] = set()
+        self.notes: list[str] = []
         self.stream_start = 0
 
     def store(self, store_id: StoreId) -> RrdStore:
@@ -221,9 +223,8 @@ class _Decoder:
         version = meta.get(b"sorbet:version", b"").decode("utf-8", "replace")
         if version != "0.1.4" and version not in self.sorbet_warned:
             self.sorbet_warned.add(version)
-            warnings.warn(RrdWarning(f"RRD chunk at byte offset {off} has sorbet version {version or 'none'!r}; "
-                                     "rerun_nb reads 0.1.4 (Rerun 0.41) and applies no migrations"),
-                          stacklevel=4)
+            self.notes.append(f"RRD chunk at byte offset {off} has sorbet version {version or 'none'!r}; "
+                              "rerun_nb reads 0.1.4 (Rerun 0.41) and applies no migrations")
 
     def end(self, body: bytes, body_off: int) -> None:
         tail_off = self.src.pos
@@ -312,7 +313,8 @@ def decode_rrd(source, *, progress: Callable[[int, int | None], None] | None = N
     finally:
         if should_close:
             fileobj.close()
-    return RrdReadResult(list(dec.stores.values()), dec.errors, dec.versions, dec.src.pos, dec.has_footer)
+    return RrdReadResult(list(dec.stores.values()), dec.errors, dec.versions, dec.src.pos, dec.has_footer,
+                         dec.notes)
 
 
 def read_rrd(source, *, strict: bool | None = None,
@@ -327,6 +329,8 @@ def read_rrd(source, *, strict: bool | None = None,
     if strict is None:
         strict = _strict_default()
     result = decode_rrd(source, progress=progress)
+    for note in result.notes:
+        warnings.warn(RrdWarning(note), stacklevel=2)
     if result.errors:
         if strict:
             err = result.errors[0]
@@ -338,9 +342,6 @@ def read_rrd(source, *, strict: bool | None = None,
 
 
 def _strict_default() -> bool:
-    try:
-        from rerun_nb.error_utils import strict_mode  # type: ignore[attr-defined]
+    from rerun_nb.error_utils import strict_mode
 
-        return bool(strict_mode())
-    except (ImportError, AttributeError):
-        return os.environ.get("RERUN_NB_STRICT", "") not in ("", "0", "false", "False")
+    return strict_mode()

@@ -7,6 +7,7 @@ same values.
 import importlib
 import sys
 from math import tau
+from pathlib import Path
 
 import numpy as np
 
@@ -54,4 +55,5 @@ def main(rr, path, steps=400):
 
 
 if __name__ == "__main__":
+    sys.path.insert(0, str(Path(__file__).resolve().parents[3]))  # the repo root: its rerun_nb
     main(importlib.import_module(sys.argv[1]), sys.argv[2], int(sys.argv[3]) if len(sys.argv) > 3 else 400)
