@@ -68,6 +68,7 @@ class FileSink:
     def __init__(self, path, rec, *, default_blueprint=None, compression: bool = True) -> None:
         self.path = os.fspath(path)
         self.store_id = recording_store_id(rec)
+        self._rec_ref = weakref.ref(rec)
         self._writer = RrdWriter(self.path, compression=compression)
         self._lock = threading.Lock()
         self._warned = False
@@ -132,6 +133,9 @@ class FileSink:
 def _close_open_sinks() -> None:
     for sink in list(_OPEN_SINKS):
         try:
+            rec = sink._rec_ref()
+            if rec is not None and getattr(rec, "_sink", None) is sink:
+                rec.disconnect()  # flushes rows still batched, then closes the sink
             sink.close()
         except Exception as err:  # noqa: BLE001  (interpreter exit: report, never raise)
             warnings.warn(RrdWarning(f"could not finish {sink.path!r} at exit: {err}"), stacklevel=1)
