@@ -15,6 +15,7 @@ from ._reader import decode_rrd as decode_rrd
 from ._reader import read_rrd as read_rrd
 from ._sink import FileSink as FileSink
 from ._sink import save_recording as save_recording
+from ._sink import send_blueprint as send_blueprint
 from ._writer import RrdWriter as RrdWriter
 from ._writer import write_rrd as write_rrd
 
@@ -29,6 +30,7 @@ __all__ = [
     "decode_rrd",
     "read_rrd",
     "save_recording",
+    "send_blueprint",
     "to_parquet",
     "write_rrd",
 ]

@@ -25,7 +25,7 @@ from ._messages import STORE_KIND_BLUEPRINT, STORE_KIND_RECORDING, StoreId
 from ._reader import _strict_default
 from ._writer import RrdWriter
 
-__all__ = ["FileSink", "save_recording", "recording_store_id", "prepare_chunk"]
+__all__ = ["FileSink", "save_recording", "send_blueprint", "recording_store_id", "prepare_chunk"]
 
 _OPEN_SINKS: weakref.WeakSet = weakref.WeakSet()
 _SORBET_VERSION = b"0.1.4"
@@ -74,7 +74,10 @@ class FileSink:
         self._warned = False
         _OPEN_SINKS.add(self)
         if default_blueprint is not None:
-            self.write_blueprint(default_blueprint, rec.application_id)
+            self.write_blueprint(default_blueprint, rec.application_id, make_active=False, make_default=True)
+        elif getattr(rec, "_blueprint", None) is not None:  # sent earlier with rr.send_blueprint
+            bp, make_active, make_default = _sent_blueprint(rec)
+            self.write_blueprint(bp, rec.application_id, make_active=make_active, make_default=make_default)
         self._writer.begin_store(self.store_id)
         self._writer.flush()
 
@@ -94,17 +97,19 @@ class FileSink:
                     self._bad_chunk(chunk, err)
             self._writer.flush()
 
-    def write_blueprint(self, blueprint, application_id: str) -> None:
+    def write_blueprint(self, blueprint, application_id: str, *, make_active: bool = False,
+                        make_default: bool = True) -> None:
         """Write a blueprint store (its chunks, then an activation command)."""
-        chunks = blueprint.blueprint_chunks(application_id) if hasattr(blueprint, "blueprint_chunks") else blueprint
-        bp_id = StoreId(STORE_KIND_BLUEPRINT, application_id, getattr(blueprint, "blueprint_id", None)
-                        or tuid_to_str(new_tuid(), prefix="bp_"))
+        blueprint = blueprint.to_blueprint() if hasattr(blueprint, "to_blueprint") else blueprint
+        chunks = blueprint.blueprint_chunks(application_id)
+        bp_id = StoreId(STORE_KIND_BLUEPRINT, application_id, str(blueprint.blueprint_id))
         with self._lock:
+            if self._writer.closed:
+                return
             self._writer.begin_store(bp_id)
             for chunk in chunks:
                 self._writer.write_chunk(bp_id, prepare_chunk(chunk))
-            self._writer.write_blueprint_activation(bp_id, make_active=bool(getattr(blueprint, "make_active", False)),
-                                                    make_default=bool(getattr(blueprint, "make_default", True)))
+            self._writer.write_blueprint_activation(bp_id, make_active=make_active, make_default=make_default)
             self._writer.flush()
 
     def _bad_chunk(self, chunk: pa.RecordBatch, err: Exception) -> None:
@@ -127,6 +132,27 @@ class FileSink:
 
     def __repr__(self) -> str:
         return f"FileSink({self.path!r}, {'closed' if self.closed else 'open'})"
+
+
+def _sent_blueprint(rec) -> tuple:
+    sent = rec._blueprint
+    return sent if isinstance(sent, tuple) else (sent, True, True)
+
+
+def send_blueprint(rec, blueprint, *, make_active: bool = True, make_default: bool = True) -> None:
+    """``rr.send_blueprint``: remember the blueprint on ``rec`` and write it to the current file sink, if any.
+
+    The blueprint (a ``rerun_nb.blueprint.Blueprint`` or anything with ``to_blueprint()``) is kept as
+    ``rec._blueprint = (blueprint, make_active, make_default)``; later ``rr.save`` calls write it too.
+    """
+    blueprint = blueprint.to_blueprint() if hasattr(blueprint, "to_blueprint") else blueprint
+    if not hasattr(blueprint, "blueprint_chunks"):
+        raise TypeError(f"send_blueprint expects a rerun_nb.blueprint.Blueprint (or a view/container), "
+                        f"got {type(blueprint).__name__}")
+    rec._blueprint = (blueprint, make_active, make_default)
+    sink = getattr(rec, "_sink", None)
+    if isinstance(sink, FileSink):
+        sink.write_blueprint(blueprint, rec.application_id, make_active=make_active, make_default=make_default)
 
 
 @atexit.register
@@ -180,12 +206,19 @@ def save_recording(rec, path, *, timeline: str | None = None, time_range: tuple[
         writer.begin_store(store_id)
         for chunk in chunks:
             writer.write_chunk(store_id, prepare_chunk(chunk))
-        blueprint = getattr(rec, "_rrd_blueprint", None)
-        if blueprint is not None:
-            for chunk in blueprint.chunks:
-                writer.write_chunk(blueprint.store_id, chunk)
-            if blueprint.activation is not None:
-                writer.write_blueprint_activation(blueprint.store_id, make_default=True)
+        if getattr(rec, "_blueprint", None) is not None:  # sent with rr.send_blueprint
+            bp, make_active, make_default = _sent_blueprint(rec)
+            bp_id = StoreId(STORE_KIND_BLUEPRINT, store_id.application_id, str(bp.blueprint_id))
+            for chunk in bp.blueprint_chunks(store_id.application_id):
+                writer.write_chunk(bp_id, chunk)
+            writer.write_blueprint_activation(bp_id, make_active=make_active, make_default=make_default)
+        elif getattr(rec, "_rrd_blueprint", None) is not None:  # loaded from a file with the recording
+            loaded = rec._rrd_blueprint
+            for chunk in loaded.chunks:
+                writer.write_chunk(loaded.store_id, chunk)
+            if loaded.activation is not None:
+                writer.write_blueprint_activation(loaded.store_id, make_active=loaded.activation.make_active,
+                                                  make_default=loaded.activation.make_default)
     finally:
         writer.close()
     return writer.bytes_written
