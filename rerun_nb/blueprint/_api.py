@@ -171,6 +171,7 @@ Grid = type("Grid", (Container,), {"kind": "grid", "__doc__": "A grid of childre
 
 class _Panel:
     path = ""
+    archetype = "PanelBlueprint"
 
     def __init__(self, *, expanded: bool | None = None, state: str | None = None) -> None:
         if expanded is not None and state is not None:
@@ -182,14 +183,14 @@ class _Panel:
         if self.state is None:
             return []
         value = _PANEL_STATES[str(self.state).lower()]
-        return [_chunk(self.path, [_col("PanelBlueprint", "state", f"{_BP}components.PanelState", [value],
+        return [_chunk(self.path, [_col(self.archetype, "state", f"{_BP}components.PanelState", [value],
                                         pa.uint8())])]
 
 
 TopPanel = type("TopPanel", (_Panel,), {"path": "top_panel"})
 BlueprintPanel = type("BlueprintPanel", (_Panel,), {"path": "blueprint_panel"})
 SelectionPanel = type("SelectionPanel", (_Panel,), {"path": "selection_panel"})
-TimePanel = type("TimePanel", (_Panel,), {"path": "time_panel"})
+TimePanel = type("TimePanel", (_Panel,), {"path": "time_panel", "archetype": "TimePanelBlueprint"})
 
 
 class Blueprint:
