@@ -15,6 +15,11 @@ import pyarrow as pa
 
 F32 = np.float32
 
+# Large arrays already in the component's dtype and layout are logged without a copy, like rerun-sdk
+# (its Arrow arrays wrap the numpy buffer): mutating such an array after logging changes what was
+# logged. Small batches are always copied, which costs little and keeps the common case safe.
+ZERO_COPY_MIN_BYTES = 1 << 20
+
 
 def _as_numeric(data: Any, dtype: type) -> np.ndarray:
     arr = np.array(data, dtype=dtype) if not isinstance(data, np.ndarray) else data
@@ -27,8 +32,12 @@ def vec(n: int, dtype: type = F32) -> Callable[[Any], np.ndarray]:
     """(N, n) vectors; one vector or a flat array of N*n values are accepted too."""
 
     def convert(data: Any) -> np.ndarray:
-        if isinstance(data, np.ndarray) and data.dtype.kind not in "biuf":
-            raise TypeError(f"expected numbers, got an array of {data.dtype}")
+        if isinstance(data, np.ndarray):
+            if data.dtype.kind not in "biuf":
+                raise TypeError(f"expected numbers, got an array of {data.dtype}")
+            if (data.nbytes >= ZERO_COPY_MIN_BYTES and data.dtype == dtype and data.ndim == 2
+                    and data.shape[1] == n and data.flags.c_contiguous):
+                return data
         arr = np.array(data, dtype=dtype)
         if arr.ndim == 2 and arr.shape[1] == n:
             return arr
