@@ -187,7 +187,7 @@ class _Decoder:
             limit = MAX_MESSAGE_BYTES if left is None else left
             if length > limit:
                 raise RrdError(f"{name} message declares a {length}-byte body but only {limit} bytes remain",
-                               offset=off + 8, expected=f"a length <= {limit} (truncated file or corrupt length)")
+                               offset=off + 8, expected=f"a length <= {limit}; the file is truncated or the length is corrupt")
             body_off = src.pos
             body = src.read(length)
             if len(body) < length:
