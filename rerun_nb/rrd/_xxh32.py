@@ -27,11 +27,16 @@ def xxh32(data: bytes, seed: int = 0) -> int:
         v3 = seed & _MASK
         v4 = (seed - _P1) & _MASK
         lanes = struct.unpack_from(f"<{(n // 16) * 4}I", data)
-        for i in range(0, len(lanes), 4):
-            v1 = _round(v1, lanes[i])
-            v2 = _round(v2, lanes[i + 1])
-            v3 = _round(v3, lanes[i + 2])
-            v4 = _round(v4, lanes[i + 3])
+        m, p1, p2 = _MASK, _P1, _P2
+        for i in range(0, len(lanes), 4):  # _round inlined: this loop is the hot path
+            x = (v1 + lanes[i] * p2) & m
+            v1 = (((x << 13) | (x >> 19)) & m) * p1 & m
+            x = (v2 + lanes[i + 1] * p2) & m
+            v2 = (((x << 13) | (x >> 19)) & m) * p1 & m
+            x = (v3 + lanes[i + 2] * p2) & m
+            v3 = (((x << 13) | (x >> 19)) & m) * p1 & m
+            x = (v4 + lanes[i + 3] * p2) & m
+            v4 = (((x << 13) | (x >> 19)) & m) * p1 & m
         pos = (n // 16) * 16
         h = (_rotl(v1, 1) + _rotl(v2, 7) + _rotl(v3, 12) + _rotl(v4, 18)) & _MASK
     else:
@@ -50,3 +55,13 @@ def xxh32(data: bytes, seed: int = 0) -> int:
     h = (h * _P3) & _MASK
     h ^= h >> 16
     return h
+
+
+try:  # the C implementation when the optional `xxhash` package is installed
+    from xxhash import xxh32_intdigest as _c_xxh32
+
+    def xxh32(data: bytes, seed: int = 0) -> int:  # noqa: F811
+        """Return the 32-bit xxHash of ``data`` (C implementation from the `xxhash` package)."""
+        return _c_xxh32(bytes(data), seed)
+except ImportError:
+    pass
