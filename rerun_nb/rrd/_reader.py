@@ -27,6 +27,7 @@ import pyarrow as pa
 from . import _framing as fr
 from ._chunk_check import check_chunk
 from ._errors import RrdError, RrdWarning
+from ._recover import recover_after_damage, seekable
 from ._messages import (
     COMPRESSION_LZ4,
     ArrowMsg,
@@ -136,6 +137,7 @@ class _Decoder:
         self.has_footer = False
         self.sorbet_warned: set[str] = set()
         self.notes: list[str] = []
+        self.chunk_ids: set = set()
         self.stream_start = 0
 
     def store(self, store_id: StoreId) -> RrdStore:
@@ -211,6 +213,8 @@ class _Decoder:
                 st.info = info
         elif kind == fr.KIND_ARROW_MSG:
             msg = ArrowMsg.decode(body, off)
+            if msg.chunk_id is not None:
+                self.chunk_ids.add(msg.chunk_id)
             chunk = decode_chunk(msg)
             self.check_sorbet(chunk, msg.payload_offset)
             self.store(msg.store_id).chunks.append(chunk)
@@ -293,6 +297,19 @@ def decode_manifest(man, footer_offset: int) -> pa.RecordBatch:
     return read_ipc_batch(raw, footer_offset, "RRD manifest")
 
 
+def _recover(dec: _Decoder, fileobj, size: int, damage_offset: int) -> None:
+    """After fatal framing damage: read the remaining chunks through the footer index, if it survived."""
+    try:
+        recovered, note = recover_after_damage(fileobj, size, dec.stream_start, damage_offset, dec.chunk_ids,
+                                               decode_chunk)
+    except RrdError:
+        return  # no usable footer (e.g. a truncated file): what was read before the damage is all there is
+    for store_id, chunk in recovered:
+        dec.store(store_id).chunks.append(chunk)
+    if recovered:
+        dec.notes.append(note)
+
+
 def decode_rrd(source, *, progress: Callable[[int, int | None], None] | None = None) -> RrdReadResult:
     """Decode an RRD stream (path, bytes or binary file object) without raising on bad data.
 
@@ -310,6 +327,9 @@ def decode_rrd(source, *, progress: Callable[[int, int | None], None] | None = N
         dec.run()
     except RrdError as err:
         dec.errors.append(err)
+        # damage inside the stream (not a refused header: wrong magic, old format, ...) may be bridged
+        if size is not None and seekable(fileobj) and err.offset is not None and err.offset >= fr.STREAM_HEADER_LEN:
+            _recover(dec, fileobj, size, err.offset)
     finally:
         if should_close:
             fileobj.close()
@@ -329,13 +349,13 @@ def read_rrd(source, *, strict: bool | None = None,
     if strict is None:
         strict = _strict_default()
     result = decode_rrd(source, progress=progress)
+    if result.errors and strict:
+        err = result.errors[0]
+        err.partial = result.stores
+        raise err
     for note in result.notes:
         warnings.warn(RrdWarning(note), stacklevel=2)
     if result.errors:
-        if strict:
-            err = result.errors[0]
-            err.partial = result.stores
-            raise err
         for err in result.errors:
             warnings.warn(RrdWarning(str(err)), stacklevel=2)
     return result.stores

@@ -177,3 +177,16 @@ def test_lenient_mode_warns_with_offset(good):
     with pytest.warns(RrdWarning, match=r"RRD at byte offset \d+: End message declares a \d+-byte body but only \d+ bytes remain"):
         stores = read_rrd(good[:-40], strict=False)
     assert len(stores[0].chunks) == 3
+
+
+def test_chunks_after_broken_framing_are_recovered_through_the_footer(good):
+    _, hdr, body, length = arrow_spans(good)[0]
+    data = bytearray(good)
+    struct.pack_into("<Q", data, hdr + 8, length + 3)  # corrupt length: framing breaks after chunk 0
+    result = decode_rrd(bytes(data))
+    assert result.errors  # the damage is reported...
+    chunks = result.stores[0].chunks
+    assert len(chunks) == 2  # ...chunk 0 itself is lost (its body was misread), chunks 1 and 2 come back
+    assert any("recovered 2 chunk(s)" in note for note in result.notes)
+    ids = {c.schema.metadata[b"rerun:id"] for c in chunks}
+    assert len(ids) == 2

@@ -129,3 +129,35 @@ def test_cli_verifies_and_prints_our_file(tmp_path, compression):
     assert "/world/points" in printed and "/plot/a\\ b" in printed and "my_custom_thing" in printed
     assert "4278190335" in printed  # 0xFF0000FF, the static color
     assert printed.count("rec-2") >= 1
+
+
+def test_progress_callback_reaches_the_end(tmp_path):
+    path = tmp_path / "p.rrd"
+    size = write_rrd(path, [(REC, sample_chunks())])
+    seen = []
+    read_rrd(path, strict=True, progress=lambda done, total: seen.append((done, total)))
+    assert seen and all(total == size for _, total in seen)
+    assert [d for d, _ in seen] == sorted(d for d, _ in seen) and seen[-1][0] < size  # the footer follows
+
+
+def test_reads_from_a_non_seekable_stream():
+    class Pipe(io.RawIOBase):
+        def __init__(self, data):
+            self._buf = io.BytesIO(data)
+
+        def readable(self):
+            return True
+
+        def read(self, n=-1):
+            return self._buf.read(n)
+
+        def seekable(self):
+            return False
+
+        def tell(self):
+            raise io.UnsupportedOperation
+
+    buf = io.BytesIO()
+    write_rrd(buf, [(REC, sample_chunks())])
+    result = decode_rrd(Pipe(buf.getvalue()))
+    assert result.ok and len(result.stores[0].chunks) == 3
