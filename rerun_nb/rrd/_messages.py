@@ -9,7 +9,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ._errors import RrdError
-from ._wire import FIXED64, LEN, VARINT, field_bytes, field_fixed64, field_str, field_varint, iter_fields
+from ._wire import (
+    FIXED64,
+    LEN,
+    VARINT,
+    encode_varint,
+    field_bytes,
+    field_fixed64,
+    field_str,
+    field_varint,
+    iter_fields,
+)
 
 # protobuf enums
 STORE_KIND_RECORDING, STORE_KIND_BLUEPRINT = 1, 2
@@ -157,15 +167,18 @@ class ArrowMsg:
     encoding: int = ENCODING_ARROW_IPC
     payload_offset: int = 0  # absolute file offset of the payload (decode only; for error messages)
 
-    def encode(self) -> bytes:
+    def encode_parts(self) -> list:
+        """The encoding as ``[prefix, payload, suffix]``, so a large payload is never copied."""
         out = field_bytes(1, self.store_id.encode())
         if self.chunk_id is not None:
             out += encode_tuid(6, self.chunk_id)
         out += field_varint(2, self.compression) + field_varint(3, self.uncompressed_size)
-        out += field_varint(4, self.encoding) + field_bytes(5, self.payload)
-        if self.is_static is not None:
-            out += field_varint(7, int(self.is_static))
-        return out
+        out += field_varint(4, self.encoding) + encode_varint(5 << 3 | LEN) + encode_varint(len(self.payload))
+        suffix = field_varint(7, int(self.is_static)) if self.is_static is not None else b""
+        return [out, self.payload, suffix]
+
+    def encode(self) -> bytes:
+        return b"".join(bytes(p) for p in self.encode_parts())
 
     @classmethod
     def decode(cls, buf: memoryview, base: int) -> ArrowMsg:

@@ -93,7 +93,7 @@ class FileSink:
             for chunk in chunks:
                 try:
                     self._writer.write_chunk(self.store_id, prepare_chunk(chunk))
-                except (RrdError, pa.ArrowException, ValueError, TypeError) as err:
+                except (RrdError, pa.ArrowException, ValueError, TypeError, OSError) as err:
                     self._bad_chunk(chunk, err)
             self._writer.flush()
 

@@ -37,12 +37,12 @@ from ._wire import field_varint
 __all__ = ["RrdWriter", "write_rrd", "encode_chunk_ipc"]
 
 
-def encode_chunk_ipc(batch: pa.RecordBatch) -> bytes:
-    """One chunk as an Arrow IPC stream: schema, one record batch, end-of-stream marker."""
+def encode_chunk_ipc(batch: pa.RecordBatch) -> pa.Buffer:
+    """One chunk as an Arrow IPC stream: schema, one record batch, end-of-stream marker (no copy out)."""
     sink = pa.BufferOutputStream()
     with pa.ipc.new_stream(sink, batch.schema) as writer:
         writer.write_batch(batch)
-    return sink.getvalue().to_pybytes()
+    return sink.getvalue()
 
 
 def _python_source() -> tuple[int, bytes]:
@@ -84,9 +84,15 @@ class RrdWriter:
 
     def _message(self, kind: int, body: bytes) -> int:
         """Write one message; return the offset of its body."""
-        self._write(fr.encode_message_header(kind, len(body)))
+        return self._message_parts(kind, [body])
+
+    def _message_parts(self, kind: int, parts: list) -> int:
+        """Write one message whose body is the concatenation of ``parts``; return the body offset."""
+        self._write(fr.encode_message_header(kind, sum(len(p) for p in parts)))
         body_offset = self._pos
-        self._write(body)
+        for part in parts:
+            if len(part):
+                self._write(part)
         return body_offset
 
     @property
@@ -122,12 +128,13 @@ class RrdWriter:
             raise RrdError(f"chunk id {chunk_id_text(batch)!r} is not a TUID", offset=self._pos,
                            expected="rerun:id = 'chunk_' + 32 hex digits")
         msg = ArrowMsg(store_id, payload, compression, len(ipc), chunk_id, is_static)
-        body = msg.encode()
+        parts = msg.encode_parts()
         with self._lock:
             self._check_open()
             self.begin_store(store_id)
-            body_offset = self._message(fr.KIND_ARROW_MSG, body)
-            self._manifests.setdefault(store_id, ManifestBuilder()).add(batch, body_offset, len(body), len(ipc))
+            body_offset = self._message_parts(fr.KIND_ARROW_MSG, parts)
+            body_len = self._pos - body_offset
+            self._manifests.setdefault(store_id, ManifestBuilder()).add(batch, body_offset, body_len, len(ipc))
 
     def write_blueprint_activation(self, blueprint_id: StoreId, *, make_active: bool = False,
                                    make_default: bool = True) -> None:
@@ -152,7 +159,7 @@ class RrdWriter:
             footer = RrdFooter()
             for store_id, builder in self._manifests.items():
                 schema_ipc, sha = schema_ipc_bytes(builder.sorbet_schema())
-                data_ipc = encode_chunk_ipc(builder.data())
+                data_ipc = encode_chunk_ipc(builder.data()).to_pybytes()
                 footer.manifests.append(RrdManifest(store_id, schema_ipc, sha,
                                                     lz4.block.compress(data_ipc, store_size=False),
                                                     COMPRESSION_LZ4, len(data_ipc)))
