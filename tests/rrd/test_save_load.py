@@ -208,3 +208,20 @@ def test_saved_recording_with_many_archetypes_verifies(tmp_path):
     rec.disconnect()
     proc = run_cli("rrd", "verify", str(path))
     assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_load_progress_bar_widget(tmp_path, capsys):
+    pytest.importorskip("ipywidgets")
+    from rerun_nb import _load
+
+    path = tmp_path / "big.rrd"
+    write_rrd(path, [(StoreId(1, "app", "p"), sample_chunks())])
+    update = _load._progress_callback(path, True)
+    assert update is not None
+    size = path.stat().st_size
+    update(size // 2, size)
+    update(size, size)  # closes the bar
+    assert _load._progress_callback(path, False) is None
+    assert _load._progress_callback(path, None) is None  # small file, not in a notebook
+    rec = rr.load(path, progress=True)
+    assert rec.recording_id == "p"
