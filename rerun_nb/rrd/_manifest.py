@@ -13,7 +13,7 @@ import re
 import numpy as np
 import pyarrow as pa
 
-from ._chunk_check import chunk_entity_path, chunk_id_text, field_kind, int64_values, list_offsets
+from ._chunk_check import chunk_entity_path, chunk_id_text, int64_values, list_offsets
 from ._framing import tuid_from_str, tuid_to_bytes
 
 _SANITIZE = re.compile(r"[, \-.\\]")
@@ -24,8 +24,7 @@ def _sanitize(name: str) -> str:
     return _SANITIZE.sub("_", name).lstrip("_")
 
 
-def _descr(f: pa.Field) -> tuple[str | None, str, str | None]:
-    meta = f.metadata or {}
+def _descr(f: pa.Field, meta: dict) -> tuple[str | None, str, str | None]:
     arch = meta.get(b"rerun:archetype")
     comp = meta.get(b"rerun:component")
     ctype = meta.get(b"rerun:component_type")
@@ -92,17 +91,17 @@ class ManifestBuilder:
         times: dict[str, tuple[np.ndarray, pa.DataType]] = {}
         comps: list[tuple[tuple, pa.Array, pa.Field]] = []
         for i, f in enumerate(batch.schema):
-            kind = field_kind(f)
-            if kind == "control":
+            fmeta = f.metadata or {}  # (pyarrow builds this dict on every access: read it once)
+            kind = fmeta.get(b"rerun:kind", b"data")
+            if kind == b"control":
                 if self.row_id_field is None:
-                    meta = {k: v for k, v in (f.metadata or {}).items() if k not in _DROP_KEYS}
-                    self.row_id_field = f.with_metadata(meta)
-            elif kind == "index":
-                name = (f.metadata or {}).get(b"rerun:index_name", f.name.encode()).decode()
+                    self.row_id_field = f.with_metadata({k: v for k, v in fmeta.items() if k not in _DROP_KEYS})
+            elif kind == b"index":
+                name = fmeta.get(b"rerun:index_name", f.name.encode()).decode()
                 times[name] = (int64_values(batch.column(i)), f.type)
                 self.timeline_types.setdefault(name, f.type)
             else:
-                comps.append((_descr(f), batch.column(i), f))
+                comps.append((_descr(f, fmeta), batch.column(i), f))
         is_static = not times
         row = {"entity": entity, "chunk_id": tuid_to_bytes(tuid), "static": is_static, "num_rows": batch.num_rows,
                "offset": byte_offset, "size": byte_size, "usize": byte_size_uncompressed,
@@ -111,8 +110,10 @@ class ManifestBuilder:
         for (d, col, f), valid in zip(comps, valids):
             self.descrs.add(d)
             key = (entity, d[1])
-            meta = {k: v for k, v in (f.metadata or {}).items() if k not in _DROP_KEYS}
-            entry = self.columns.setdefault(key, [f.with_metadata(meta), False, True])
+            entry = self.columns.get(key)
+            if entry is None:
+                meta = {k: v for k, v in (f.metadata or {}).items() if k not in _DROP_KEYS}
+                entry = self.columns[key] = [f.with_metadata(meta), False, True]
             entry[1] |= is_static
             entry[2] &= _is_empty_list_column(col, valid)
             if is_static:
@@ -122,6 +123,9 @@ class ManifestBuilder:
                 row["times"][name] = (int(values.min()), int(values.max()))
             for (d, _, _), valid in zip(comps, valids):
                 self.pairs.add((name, d))
+                if len(values) and valid.all():  # the common dense case: reuse the chunk's range
+                    row["pairs"][(name, d)] = (*row["times"][name], len(values))
+                    continue
                 sel = values[valid]
                 row["pairs"][(name, d)] = (int(sel.min()), int(sel.max()), len(sel)) if len(sel) else (None, None, 0)
         self.rows.append(row)

@@ -27,7 +27,6 @@ import pyarrow as pa
 from . import _framing as fr
 from ._chunk_check import check_chunk
 from ._errors import RrdError, RrdWarning
-from ._recover import recover_after_damage, seekable
 from ._messages import (
     COMPRESSION_LZ4,
     ArrowMsg,
@@ -36,6 +35,7 @@ from ._messages import (
     SetStoreInfo,
     StoreId,
 )
+from ._recover import recover_after_damage, seekable
 
 __all__ = ["RrdStore", "RrdReadResult", "decode_rrd", "read_rrd"]
 
