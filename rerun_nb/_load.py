@@ -64,6 +64,26 @@ def _new_recording(application_id: str, recording_id: str):
         return RecordingStream(application_id, recording_id=recording_id)
 
 
+def _insert(rec, chunk, path, strict: bool | None) -> None:
+    """Insert one decoded chunk; a chunk the store refuses is skipped with a warning (strict: raised)."""
+    from rerun_nb.error_utils import strict_mode
+    from rerun_nb.rrd import RrdError, RrdWarning
+
+    try:
+        rec.store.insert_record_batch(chunk)
+    except (ValueError, TypeError, KeyError, IndexError) as exc:
+        meta = chunk.schema.metadata or {}
+        entity = meta.get(b"rerun:entity_path", b"?").decode("utf-8", "replace")
+        chunk_id = meta.get(b"rerun:id", b"?").decode("utf-8", "replace")
+        where = path if isinstance(path, (str, os.PathLike)) else "<bytes>"
+        message = f"{where}: chunk {chunk_id} of {entity!r} was not loaded: {exc}"
+        if strict_mode() if strict is None else strict:
+            raise RrdError(message) from exc
+        import warnings
+
+        warnings.warn(RrdWarning(message), stacklevel=4)
+
+
 def load_all(path, *, strict: bool | None = None, progress: bool | None = None) -> list:
     """Load every recording in an RRD file; returns a list of `RecordingStream` (file order).
 
@@ -87,7 +107,7 @@ def load_all(path, *, strict: bool | None = None, progress: bool | None = None) 
             continue
         rec = _new_recording(store.application_id, store.recording_id)
         for chunk in store.chunks:
-            rec.store.insert_record_batch(chunk)
+            _insert(rec, chunk, path, strict)
         recordings.append(rec)
         by_app.setdefault(store.application_id, rec)
     for store in stores:
@@ -148,4 +168,4 @@ def log_file_from_path(file_path, *, entity_path_prefix: str | None = None, stat
         if store.kind != "recording":
             continue
         for chunk in store.chunks:
-            rec.store.insert_record_batch(_prefixed(chunk, entity_path_prefix, static))
+            _insert(rec, _prefixed(chunk, entity_path_prefix, static), path, None)

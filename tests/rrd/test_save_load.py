@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import numpy as np
+import pyarrow as pa
 import pytest
 
 import rerun_nb as rr
@@ -224,3 +225,20 @@ def test_load_progress_bar_widget(tmp_path, capsys):
     assert _load._progress_callback(path, None) is None  # small file, not in a notebook
     rec = rr.load(path, progress=True)
     assert rec.recording_id == "p"
+
+
+def test_a_chunk_the_store_refuses_is_skipped_with_a_warning(tmp_path):
+    from rerun_nb.rrd import RrdError, RrdWarning
+
+    from ._helpers import POS3, make_chunk, positions
+
+    good = make_chunk("/ok", 1, times={"frame": pa.array([1], pa.int64())}, components={POS3: positions([[[1, 2, 3]]])})
+    clash = make_chunk("/bad", 1, times={"frame": pa.array([5], pa.duration("ns"))},  # frame was a sequence
+                       components={POS3: positions([[[4, 5, 6]]])})
+    path = tmp_path / "clash.rrd"
+    write_rrd(path, [(StoreId(1, "app", "c"), [good, clash])])
+    with pytest.warns(RrdWarning, match=r"chunk chunk_\w+ of '/bad' was not loaded"):
+        rec = rr.load(path, strict=False)
+    assert rec.store.entity_paths() == ["/ok"]
+    with pytest.raises(RrdError, match="/bad"):
+        rr.load(path, strict=True)
