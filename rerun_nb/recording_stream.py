@@ -231,9 +231,7 @@ class RecordingStream:
             from .rrd import FileSink
         except ImportError as exc:
             raise NotImplementedError("rr.save needs rerun_nb.rrd (RRD writing), which is not available") from exc
-        if default_blueprint is not None:
-            self.send_blueprint(default_blueprint)
-        self._set_sink(FileSink(path, self))
+        self._set_sink(FileSink(path, self, default_blueprint=default_blueprint))
 
     def send_blueprint(self, blueprint: Any, *, make_active: bool = True, make_default: bool = True) -> None:
         try:

@@ -91,3 +91,14 @@ def test_recording_identity():
     assert rec.store.entity_paths() == []
     rr.init("other")
     assert rr.get_global_data_recording() is not rec
+
+
+def test_store_to_parquet(rec, tmp_path):
+    import pyarrow.parquet as pq
+
+    for f in range(3):
+        rr.set_time("f", sequence=f)
+        rr.log("a/b", rr.Points3D([[f, 0, 0]]))
+    files = rec.store.to_parquet(tmp_path)
+    table = pq.read_table(files["/a/b"])
+    assert table.num_rows == 3 and "f" in table.column_names
