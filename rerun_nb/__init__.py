@@ -37,15 +37,15 @@ from ._log import set_log_time_enabled as set_log_time_enabled
 from ._log import set_time as set_time
 from ._log import spawn as spawn
 from ._version import __version__ as __version__
-from .archetypes import *  # noqa: F403 - the archetypes are the public surface, like rerun's
+from .archetypes import *
 from .archetypes import __all__ as _archetype_names
 from .components import FillMode as FillMode
 from .components import MarkerShape as MarkerShape
 from .components import TransformRelation as TransformRelation
 from .datatypes import Angle as Angle
+from .datatypes import AnnotationInfo as AnnotationInfo
 from .datatypes import ChannelDatatype as ChannelDatatype
 from .datatypes import ClassDescription as ClassDescription
-from .datatypes import AnnotationInfo as AnnotationInfo
 from .datatypes import ColorModel as ColorModel
 from .datatypes import PixelFormat as PixelFormat
 from .datatypes import Quaternion as Quaternion

@@ -10,7 +10,8 @@ import os
 import threading
 import time
 import uuid
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 from ._baseclasses import ComponentColumn, ComponentDescriptor, DescribedComponentBatch
 from .error_utils import report_error, set_strict_mode
@@ -20,12 +21,12 @@ from .time import time_to_int64
 
 __all__ = [
     "RecordingStream",
-    "get_global_data_recording",
-    "set_global_data_recording",
-    "get_thread_local_data_recording",
-    "set_thread_local_data_recording",
     "get_data_recording",
+    "get_global_data_recording",
+    "get_thread_local_data_recording",
     "parse_memory_limit",
+    "set_global_data_recording",
+    "set_thread_local_data_recording",
 ]
 
 _PROPERTIES_PATH = "/__properties"
@@ -34,7 +35,7 @@ _PROPERTIES_PATH = "/__properties"
 class _TimeCursor:
     """This thread's time on each timeline, with the tuple form `log` needs cached."""
 
-    __slots__ = ("times", "cached")
+    __slots__ = ("cached", "times")
 
     def __init__(self) -> None:
         self.times: dict[str, tuple[str, int]] = {}
@@ -95,7 +96,7 @@ class RecordingStream:
         self._previous_thread_rec = set_thread_local_data_recording(self)
         return self
 
-    def __exit__(self, *exc: Any) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.flush()
         set_thread_local_data_recording(getattr(self, "_previous_thread_rec", None))
 

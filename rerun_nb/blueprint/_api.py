@@ -18,9 +18,25 @@ import pyarrow as pa
 from rerun_nb.rrd._framing import new_tuid, tuid_to_bytes, tuid_to_str
 
 __all__ = [
-    "Blueprint", "BlueprintPanel", "Container", "Grid", "Horizontal", "SelectionPanel", "Spatial2DView",
-    "Spatial3DView", "Tabs", "TextDocumentView", "TextLogView", "TimePanel", "TimeSeriesView", "TopPanel",
-    "Vertical", "View", "BarChartView", "TensorView", "DataframeView",
+    "BarChartView",
+    "Blueprint",
+    "BlueprintPanel",
+    "Container",
+    "DataframeView",
+    "Grid",
+    "Horizontal",
+    "SelectionPanel",
+    "Spatial2DView",
+    "Spatial3DView",
+    "Tabs",
+    "TensorView",
+    "TextDocumentView",
+    "TextLogView",
+    "TimePanel",
+    "TimeSeriesView",
+    "TopPanel",
+    "Vertical",
+    "View",
 ]
 
 _BP = "rerun.blueprint."

@@ -25,7 +25,7 @@ import pyarrow as pa
 
 from ._chunk_check import chunk_entity_path, field_kind
 
-__all__ = ["to_parquet", "entity_tables"]
+__all__ = ["entity_tables", "to_parquet"]
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9_.\-]")
 

@@ -37,7 +37,7 @@ from ._messages import (
 )
 from ._recover import recover_after_damage, seekable
 
-__all__ = ["RrdStore", "RrdReadResult", "decode_rrd", "read_rrd"]
+__all__ = ["RrdReadResult", "RrdStore", "decode_rrd", "read_rrd"]
 
 #: Upper bound for one message body when the stream size is unknown (guards against absurd lengths).
 MAX_MESSAGE_BYTES = 1 << 36

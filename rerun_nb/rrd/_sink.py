@@ -25,7 +25,7 @@ from ._messages import STORE_KIND_BLUEPRINT, STORE_KIND_RECORDING, StoreId
 from ._reader import _strict_default
 from ._writer import RrdWriter
 
-__all__ = ["FileSink", "save_recording", "send_blueprint", "recording_store_id", "prepare_chunk"]
+__all__ = ["FileSink", "prepare_chunk", "recording_store_id", "save_recording", "send_blueprint"]
 
 _OPEN_SINKS: weakref.WeakSet = weakref.WeakSet()
 _SORBET_VERSION = b"0.1.4"

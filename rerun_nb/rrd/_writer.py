@@ -34,7 +34,7 @@ from ._messages import (
 )
 from ._wire import field_varint
 
-__all__ = ["RrdWriter", "write_rrd", "encode_chunk_ipc"]
+__all__ = ["RrdWriter", "encode_chunk_ipc", "write_rrd"]
 
 
 def encode_chunk_ipc(batch: pa.RecordBatch) -> pa.Buffer:

@@ -60,7 +60,7 @@ def xxh32(data: bytes, seed: int = 0) -> int:
 try:  # the C implementation when the optional `xxhash` package is installed
     from xxhash import xxh32_intdigest as _c_xxh32
 
-    def xxh32(data: bytes, seed: int = 0) -> int:  # noqa: F811
+    def xxh32(data: bytes, seed: int = 0) -> int:
         """Return the 32-bit xxHash of ``data`` (C implementation from the `xxhash` package)."""
         return _c_xxh32(bytes(data), seed)
 except ImportError:

@@ -16,7 +16,8 @@ sorted times. The store emits `StoreEvent`s on insert and drop and knows nothing
 from __future__ import annotations
 
 import threading
-from typing import Any, Callable, Iterable
+from collections.abc import Callable, Iterable
+from typing import Any
 
 import numpy as np
 import pyarrow as pa
@@ -35,7 +36,7 @@ _RECURSIVE_CLEAR = "\x00recursive-clear"  # pseudo component: rows whose Clear i
 
 
 class _EntityData:
-    __slots__ = ("chunk_nos", "static", "temporal", "descriptors")
+    __slots__ = ("chunk_nos", "descriptors", "static", "temporal")
 
     def __init__(self) -> None:
         self.chunk_nos: list[int] = []

@@ -12,7 +12,7 @@ import numpy as np
 
 
 class TimeIndex:
-    __slots__ = ("times", "row_hi", "row_lo", "chunk_nos", "rows", "n", "is_sorted")
+    __slots__ = ("chunk_nos", "is_sorted", "n", "row_hi", "row_lo", "rows", "times")
 
     def __init__(self, capacity: int = 16):
         self.times = np.empty(capacity, np.int64)

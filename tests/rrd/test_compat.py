@@ -34,7 +34,7 @@ def nb_dna_rrd(tmp_path_factory):
 def _printed_entities(path) -> set[str]:
     proc = run_cli("rrd", "print", str(path))
     assert proc.returncode == 0, proc.stderr
-    return set(re.findall(r"^Chunk\(chunk_\w+\) with \d+ rows \([^)]*\) - (\S+) - ", proc.stdout, re.M))
+    return set(re.findall(r"^Chunk\(chunk_\w+\) with \d+ rows \([^)]*\) - (\S+) - ", proc.stdout, re.MULTILINE))
 
 
 def test_cli_verifies_rerun_nb_dna(nb_dna_rrd):
