@@ -1,5 +1,6 @@
 """Archetypes: Rerun 0.41's names, constructors and component descriptors."""
 
+from ._any_values import AnyBatchValue as AnyBatchValue
 from ._any_values import AnyValues as AnyValues
 from ._images import DepthImage as DepthImage
 from ._images import EncodedImage as EncodedImage
@@ -34,7 +35,7 @@ from ._transforms import Transform3D as Transform3D
 from ._transforms import ViewCoordinates as ViewCoordinates
 
 __all__ = [
-    "AnnotationContext", "AnyValues", "Arrows2D", "Arrows3D", "BarChart", "Box2DFormat", "Boxes2D", "Boxes3D", "Capsules3D",
+    "AnnotationContext", "AnyBatchValue", "AnyValues", "Arrows2D", "Arrows3D", "BarChart", "Box2DFormat", "Boxes2D", "Boxes3D", "Capsules3D",
     "Clear", "Cylinders3D", "DepthImage", "Ellipsoids3D", "EncodedImage", "Image", "InstancePoses3D",
     "LineStrips2D", "LineStrips3D", "Mesh3D", "Pinhole", "Points2D", "Points3D", "Scalars", "SegmentationImage",
     "SeriesLines", "SeriesPoints", "Tensor", "TextDocument", "TextLog", "TextLogLevel", "Transform3D",

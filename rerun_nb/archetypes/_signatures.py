@@ -22,7 +22,7 @@ def install_field_signatures(cls: type[Archetype]) -> None:
     fields = [inspect.Parameter(name, _KW, default=None) for name in cls._fields]
 
     def from_fields(cls: Any, *, clear_unset: bool = False, **kwargs: Any) -> Archetype:
-        inst = base_from_fields(cls, **kwargs)
+        inst = base_from_fields(cls, **_in_field_order(cls, kwargs))
         if clear_unset and inst._error is None:
             # Each unset field gets what its converter makes of `[]`, exactly like Rerun's `Batch([])`
             # (one empty tensor for TensorData, one empty class map for AnnotationContext, else no instances).
@@ -32,7 +32,7 @@ def install_field_signatures(cls: type[Archetype]) -> None:
         return inst
 
     def columns(cls: Any, **kwargs: Any):
-        return base_columns(cls, **kwargs)
+        return base_columns(cls, **_in_field_order(cls, kwargs))
 
     from_fields.__signature__ = inspect.Signature([_CLS, inspect.Parameter("clear_unset", _KW, default=False), *fields])
     columns.__signature__ = inspect.Signature([_CLS, *fields])
@@ -41,3 +41,10 @@ def install_field_signatures(cls: type[Archetype]) -> None:
         func.__doc__ = doc
     cls.from_fields = classmethod(from_fields)
     cls.columns = classmethod(columns)
+
+
+def _in_field_order(cls: type[Archetype], kwargs: dict[str, Any]) -> dict[str, Any]:
+    """Batches come out in the archetype's field order, whatever the keyword order (like Rerun)."""
+    ordered = {name: kwargs[name] for name in cls._fields if name in kwargs}
+    ordered.update((k, v) for k, v in kwargs.items() if k not in ordered)  # unknown names: the base reports them
+    return ordered

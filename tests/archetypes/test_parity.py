@@ -377,6 +377,46 @@ def _cases():  # noqa: PLR0915 - a flat list of cases reads best
     add("cleared-tensor", lambda rr: rr.Tensor.cleared())
     add("cleared-annotation", lambda rr: rr.AnnotationContext.cleared())
     add("cleared-strips", lambda rr: rr.LineStrips3D.cleared())
+
+    # --- odd but accepted forms (each checked against rerun)
+    add("Points3D-labels-ints", lambda rr: rr.Points3D(P3, labels=[1, 2]))
+    add("Points3D-colors-bools", lambda rr: rr.Points3D(P3, colors=[True, False, True]))
+    add("Points3D-colors-ragged", lambda rr: rr.Points3D(P3, colors=[[1, 2, 3], [4, 5, 6, 7]]))
+    add("Points3D-colors-list-of-np", lambda rr: rr.Points3D(P3, colors=[np.array([1, 2, 3], np.uint8),
+                                                                         np.array([4, 5, 6], np.uint8)]))
+    add("Points3D-colors-u16-rgb", lambda rr: rr.Points3D(P3, colors=np.array([1, 2, 3], np.uint16)))
+    add("Points3D-colors-negative", lambda rr: rr.Points3D(P3, colors=[-1, 0, 0]))
+    add("Points3D-colors-float-flat8", lambda rr: rr.Points3D(P3, colors=[1.0, 0.5, 0, 1, 0, 0, 1, 1]))
+    add("Points3D-radii-column", lambda rr: rr.Points3D(P3, radii=[[0.1], [0.2]]))
+    add("Points3D-positions-3d", lambda rr: rr.Points3D(np.zeros((2, 2, 3))))
+    add("Points3D-class-ids-floats", lambda rr: rr.Points3D(P3, class_ids=np.array([1.7, 2.2])))
+    add("ViewCoordinates-names", lambda rr: rr.ViewCoordinates(["Right", "Down", "Forward"]))
+    add("ViewCoordinates-batch", lambda rr: rr.ViewCoordinates([[3, 2, 5], [1, 3, 5]]))
+    add("Pinhole-camera-xyz-names", lambda rr: rr.Pinhole(focal_length=1, width=2, height=2,
+                                                          camera_xyz=["Right", "Down", "Forward"]))
+    add("TextLog-level-none", lambda rr: rr.TextLog("x", level=None))
+    add("TextLog-batch", lambda rr: rr.TextLog(["a", "b"]))
+    add("Clear-int", lambda rr: rr.Clear(recursive=1))
+    add("InstancePoses3D-mat-n9", lambda rr: rr.InstancePoses3D(mat3x3=np.arange(18, dtype=np.float32).reshape(2, 9)))
+    add("Scalars-2d", lambda rr: rr.Scalars([[1, 2], [3, 4]]))
+    add("Boxes3D-centers-only", lambda rr: rr.Boxes3D(centers=[1, 2, 3]))
+    add("Boxes3D-one-quaternion", lambda rr: rr.Boxes3D(half_sizes=[[1, 2, 3]],
+                                                        quaternions=rr.Quaternion(xyzw=[0, 0, 0, 1])))
+    add("Transform3D-axis-np", lambda rr: rr.Transform3D(
+        rotation_axis_angle=rr.RotationAxisAngle(axis=np.array([0, 1, 0]), angle=rr.Angle(deg=45))))
+    add("Transform3D-batched-translation", lambda rr: rr.Transform3D(translation=[[1, 2, 3]]))
+    add("Transform3D-batched-mat", lambda rr: rr.Transform3D(mat3x3=[[[1, 0, 0], [0, 1, 0], [0, 0, 1]]]))
+    add("Mesh3D-flat-texcoords", lambda rr: rr.Mesh3D(vertex_positions=np.zeros((3, 3)), vertex_texcoords=[0, 0, 1, 0, 0, 1],
+                                                      triangle_indices=np.array([0, 1, 2], np.uint32)))
+    add("Mesh3D-albedo-rgba", lambda rr: rr.Mesh3D(vertex_positions=np.zeros((3, 3)), albedo_factor=[255, 0, 0, 128]))
+    add("EncodedImage-np-contents", lambda rr: rr.EncodedImage(contents=np.frombuffer(b"\x89PNGxx", np.uint8),
+                                                               media_type="image/png"))
+    add("AnnotationContext-packed-color", lambda rr: rr.AnnotationContext([rr.AnnotationInfo(1, "a", 0xFF0000FF)]))
+    add("AnnotationContext-float-color", lambda rr: rr.AnnotationContext([(1, "a", (1.0, 0.0, 0.0))]))
+    add("AnnotationContext-one-tuple", lambda rr: rr.AnnotationContext((1, "a")))
+    add("LineStrips3D-empty-strip", lambda rr: rr.LineStrips3D([[[0, 0, 0]], []]))
+    add("Points2D-draw-order-list", lambda rr: rr.Points2D([[0, 0]], draw_order=[1, 2]))
+    add("Tensor-bool", lambda rr: rr.Tensor(np.zeros((2, 3), bool)))
     return cases
 
 
@@ -387,6 +427,7 @@ CASES = _cases()
 RERUN_BUGS = {
     "Pinhole-focal-float-np": "`type(focal_length) in (int, float)` rejects numpy scalars",
     "AnnotationContext-one-info": "a lone AnnotationInfo is iterated as if it were a sequence",
+    "Tensor-bool": "bool arrays hit an assert in TensorData's dtype table (rerun_nb logs them as U8)",
     "Transform3D-scale-uniform-list1": "Scale3D([s]) builds [[s], [s], [s]], which then fails the Vec3D check",
 }
 
@@ -424,7 +465,7 @@ def test_every_archetype_has_a_case():
     assert missing == []
 
 
-NOT_ARCHETYPES = ("TextLogLevel", "Box2DFormat")
+NOT_ARCHETYPES = ("TextLogLevel", "Box2DFormat", "AnyBatchValue")
 ARCHETYPES = [a for a in rerun_nb.archetypes.__all__ if a not in NOT_ARCHETYPES]
 
 
@@ -466,3 +507,62 @@ def test_component_batch_names_exist_in_rerun():
 @pytest.mark.parametrize("name", [n for n in rerun_nb.components.__all__ if n.endswith("Batch") and n != "ComponentBatch"])
 def test_component_batch_component_type(name):
     assert getattr(rerun_nb.components, name).component_type() == getattr(rerun.components, name)._COMPONENT_TYPE
+
+
+ANY_VALUES = {
+    "float_list": [0.3, 0.9],
+    "string": "hello",
+    "int": 3,
+    "bool": True,
+    "u8_array": np.arange(3, dtype=np.uint8),
+    "f32_array": np.linspace(0, 1, 4, dtype=np.float32),
+    "strings": ["a", "b"],
+    "nested": [[1, 2], [3]],
+    "pa_array": None,  # filled in below (needs pyarrow)
+}
+
+
+@pytest.mark.parametrize("key", list(ANY_VALUES))
+def test_any_values_same_as_rerun(key):
+    import pyarrow as pa
+
+    value = pa.array([1, 2], pa.int16()) if key == "pa_array" else ANY_VALUES[key]
+    name = f"parity_any_{key}"  # both SDKs remember each name's first type: keep names unique per test
+    ours, theirs = build_both(lambda rr: rr.AnyValues(**{name: value}))
+    assert differences(ours, theirs) == []
+
+
+def test_any_values_drop_untyped_and_columns():
+    ours, theirs = build_both(lambda rr: rr.AnyValues(parity_none=None, parity_empty=[], parity_kept=1.5))
+    assert differences(ours, theirs) == []
+    for make in (lambda rr: rr.AnyValues.columns(parity_col_f=[0.5, 1.5, 2.5]),
+                 lambda rr: rr.AnyValues.columns(parity_col_nested=[[1, 2], [3], []])):
+        ours, theirs = build_both(make)
+        assert [c.component_descriptor().component for c in ours] == [c.component_descriptor().component for c in theirs]
+        for o, t in zip(ours, theirs):
+            assert o.as_arrow_array().equals(t.as_arrow_array()), (o.as_arrow_array(), t.as_arrow_array())
+
+
+def test_columns_same_as_rerun():
+    cases = [
+        lambda rr: rr.Points3D.columns(positions=np.arange(15).reshape(5, 3)).partition([2, 3]),
+        lambda rr: rr.Points3D.columns(positions=np.arange(15).reshape(5, 3), colors=[0xFF0000FF] * 5,
+                                       radii=np.ones(5)).partition([1, 4]),
+        lambda rr: rr.Scalars.columns(scalars=np.sin(np.arange(4))),
+        lambda rr: rr.Transform3D.columns(translation=[[1, 2, 3], [4, 5, 6]], scale=[[1, 1, 1], [2, 2, 2]]),
+        lambda rr: rr.Transform3D.columns(mat3x3=[np.eye(3), np.eye(3)], quaternion=[[0, 0, 0, 1], [1, 0, 0, 0]]),
+        lambda rr: rr.TextLog.columns(text=["a", "b"], level=["INFO", "WARN"]),
+        lambda rr: rr.Boxes3D.columns(half_sizes=[[1, 1, 1]] * 3, fill_mode=["solid"] * 3),
+        lambda rr: rr.Clear.columns(is_recursive=[True, False]),
+        lambda rr: rr.LineStrips3D.columns(strips=[[[0, 0, 0], [1, 1, 1]], [[2, 2, 2], [3, 3, 3]]]),
+        lambda rr: rr.Points3D.columns(labels=["a", "b", "c"]).partition([3]),
+        lambda rr: rr.ViewCoordinates.columns(xyz=[[3, 2, 5]]),
+    ]
+    for make in cases:
+        ours, theirs = build_both(make)
+        assert not isinstance(ours, Exception) and not isinstance(theirs, Exception), (ours, theirs)
+        od = [(c.component_descriptor().component, c.component_descriptor().component_type) for c in ours]
+        td = [(c.component_descriptor().component, c.component_descriptor().component_type) for c in theirs]
+        assert od == td
+        for o, t in zip(ours, theirs):
+            assert o.as_arrow_array().equals(t.as_arrow_array()), (o.as_arrow_array(), t.as_arrow_array())
