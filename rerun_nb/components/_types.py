@@ -234,9 +234,9 @@ def view_coordinates(data: Any) -> np.ndarray:
         batch_data = getattr(data, "xyz", None)  # an rr.ViewCoordinates archetype, e.g. rr.ViewCoordinates.RDF
     if isinstance(batch_data, np.ndarray):
         return batch_data.copy()
-    try:
-        rows = [_view_dirs(data)]
-    except (TypeError, ValueError, KeyError):
+    if isinstance(data, str) or not any(hasattr(item, "__len__") and not isinstance(item, str) for item in data):
+        rows = [_view_dirs(data)]  # one orientation: 3 directions
+    else:
         rows = [_view_dirs(item) for item in data]
     return np.array(rows, np.uint8).reshape(-1, 3)
 
