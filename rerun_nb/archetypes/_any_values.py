@@ -1,8 +1,9 @@
 """AnyValues / AnyBatchValue: arbitrary user components, keyed by name (kept and queryable, not drawn).
 
 Values become Arrow the way rerun-sdk 0.41 does it: a pyarrow array as is, else `pa.array(value)`, else a
-scalar, else through numpy. Like Rerun, the first type seen for a name is remembered and later values
-are converted to it, so a column keeps one type (`confidence=1` after `confidence=0.5` logs 1.0).
+scalar, else through numpy. Like Rerun, the last type seen for a name is remembered and later values
+are converted to it when they can be, so a column keeps one type (`confidence=1` after `confidence=0.5`
+logs 1.0). Values that can't be converted (strings after ints) keep their own type: see `any_batch`.
 """
 
 from __future__ import annotations
@@ -62,13 +63,17 @@ def any_batch(descriptor: ComponentDescriptor, value: Any, *, drop_untyped_nones
         return None
     if value is None:
         value = []
-    arr = _parse(value, pa_type)
+    try:
+        arr = _parse(value, pa_type)
+    except ValueError:
+        if pa_type is None:
+            raise
+        # Not convertible to the first type (e.g. strings after ints): rerun-sdk raises in strict mode and
+        # drops the value otherwise; we keep the new type, which the store handles per row.
+        arr = _parse(value, None)
     new_type = arr.type.value_type if (element_type and pa.types.is_list(arr.type)) else arr.type
     with _types_lock:
-        old = _type_per_descriptor.setdefault(descriptor, new_type)
-    if old != new_type:
-        raise ValueError(f"`{descriptor.component}` changed type from {old} to {new_type}; "
-                         "a component must keep one type")
+        _type_per_descriptor[descriptor] = new_type
     return arr
 
 
