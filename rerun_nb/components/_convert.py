@@ -190,6 +190,9 @@ def color(data: Any) -> np.ndarray:
         return _pack_rgba_u8(data)  # fast path: (N, 3|4) uint8
     if isinstance(data, (int, np.integer)):
         return np.array([data], np.uint32)
+    if type(data) in (list, tuple) and len(data) in (3, 4) and all(type(v) is int and 0 <= v < 256 for v in data):
+        r, g, b, a = data if len(data) == 4 else (*data, 255)  # fast path: one RGB(A) color of Python ints
+        return np.array([(r << 24) | (g << 16) | (b << 8) | a], np.uint32)
     if isinstance(data, (str, bytes)):
         raise TypeError(f"expected colors, got {type(data).__name__} {data!r:.40}")
     if isinstance(data, Sequence) and len(data) == 0:
