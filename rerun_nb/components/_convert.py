@@ -21,6 +21,12 @@ import numpy as np
 import pyarrow as pa
 
 F32 = np.float32
+
+# Large arrays already in the component's dtype and layout are logged without a copy, like rerun-sdk
+# (its Arrow arrays wrap the numpy buffer): mutating such an array after logging changes what was
+# logged. Small batches are always copied, which costs little and keeps the common case safe.
+ZERO_COPY_MIN_BYTES = 1 << 20
+
 _LITTLE_ENDIAN = sys.byteorder == "little"
 _NUMERIC_KINDS = "biufO"
 
@@ -41,6 +47,8 @@ def vec(n: int, dtype: type = F32) -> Callable[[Any], np.ndarray]:
 
     def convert(data: Any) -> np.ndarray:
         if type(data) is np.ndarray and data.ndim == 2 and data.shape[1] == n and data.dtype.kind in "biuf":
+            if data.nbytes >= ZERO_COPY_MIN_BYTES and data.dtype == dtype and data.flags.c_contiguous:
+                return data
             return np.array(data, dtype=dtype)  # fast path: (N, n) numbers
         _check_numeric(data)
         arr = np.array(data, dtype=dtype)

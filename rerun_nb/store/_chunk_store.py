@@ -333,6 +333,12 @@ class ChunkStore:
         return DataframeReader(self, index, contents=contents, fill_latest_at=fill_latest_at,
                                using_index_values=using_index_values)
 
+    def to_parquet(self, directory: Any) -> dict:
+        """Write one Parquet file per entity under `directory` (for DuckDB/Polars/Spark); returns {entity: path}."""
+        from ..rrd._parquet import to_parquet  # the exporter lives with the other file formats
+
+        return to_parquet(self, directory)
+
     def timeline_kind(self, timeline: str) -> str | None:
         with self._lock:
             return self._timeline_kinds.get(timeline)
