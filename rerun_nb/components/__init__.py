@@ -111,3 +111,21 @@ def _add_constants() -> None:
 
 
 _add_constants()
+
+
+def _ui_points(radii: Any) -> np.ndarray:
+    """Radii in UI points rather than scene units (negative values, like Rerun's `Radius.ui_points`)."""
+    return -np.abs(np.array(radii, dtype=np.float32))
+
+
+class Scale3D(globals()["Scale3DBatch"]):
+    """A 3D scale: one number for a uniform scale, or per-axis [x, y, z] (like Rerun's `Scale3D`)."""
+
+    def __init__(self, uniform_or_per_axis: Any = True):
+        if not hasattr(uniform_or_per_axis, "__len__") or len(uniform_or_per_axis) == 1:
+            value = float(np.asarray(uniform_or_per_axis, dtype=np.float32).reshape(-1)[0])
+            uniform_or_per_axis = [value, value, value]
+        super().__init__(uniform_or_per_axis)
+
+
+globals()["Radius"].ui_points = staticmethod(_ui_points)

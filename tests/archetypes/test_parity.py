@@ -566,3 +566,16 @@ def test_columns_same_as_rerun():
         assert od == td
         for o, t in zip(ours, theirs):
             assert o.as_arrow_array().equals(t.as_arrow_array()), (o.as_arrow_array(), t.as_arrow_array())
+
+
+def test_radius_ui_points_and_scale3d_components():
+    np.testing.assert_array_equal(rerun_nb.components.Radius.ui_points([1, -2.5]),
+                                  rerun.components.Radius.ui_points([1, -2.5]))
+    # rerun's Scale3D([s]) fails (it builds [[s], [s], [s]]); ours takes it as uniform.
+    assert rerun_nb.components.Scale3D([3.0]).as_arrow_array().to_pylist() == [[3.0, 3.0, 3.0]]
+    for value in (2, 2.5, [1, 2, 3]):
+        ours = rerun_nb.components.Scale3D(value).as_arrow_array()
+        theirs = rerun.components.Scale3DBatch(rerun.components.Scale3D(value)).as_arrow_array()
+        assert ours.equals(theirs), (value, ours, theirs)
+    ours, theirs = build_both(lambda rr: rr.Points3D(P3, radii=rr.components.Radius.ui_points(3)))
+    assert differences(ours, theirs) == []
