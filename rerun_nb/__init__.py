@@ -11,6 +11,7 @@ from typing import Any
 
 from . import components as components
 from . import datatypes as datatypes
+from . import datatypes as encodings  # rerun 0.41 calls this module `encodings`
 from . import utilities as utilities
 from ._baseclasses import AsComponents as AsComponents
 from ._baseclasses import ComponentColumn as ComponentColumn
@@ -39,7 +40,12 @@ from ._log import spawn as spawn
 from ._version import __version__ as __version__
 from .archetypes import *
 from .archetypes import __all__ as _archetype_names
+from ._baseclasses import ComponentColumnList as ComponentColumnList
+from .components import AlbedoFactor as AlbedoFactor
 from .components import FillMode as FillMode
+from .components import MediaType as MediaType
+from .components import Radius as Radius
+from .components import Scale3D as Scale3D
 from .components import MarkerShape as MarkerShape
 from .components import TransformRelation as TransformRelation
 from .datatypes import Angle as Angle
@@ -67,7 +73,8 @@ from .time import TimeColumn as TimeColumn
 __all__ = [
     *_archetype_names,
     "AnnotationInfo", "Angle", "AsComponents", "ChannelDatatype", "ClassDescription", "ColorModel",
-    "ComponentColumn", "ComponentDescriptor", "DescribedComponentBatch", "FillMode", "MarkerShape", "PixelFormat",
+    "AlbedoFactor", "ComponentColumn", "ComponentColumnList", "ComponentDescriptor", "MediaType", "Radius",
+    "Scale3D", "encodings", "DescribedComponentBatch", "FillMode", "MarkerShape", "PixelFormat",
     "Quaternion", "RecordingStream", "RerunWarning", "RotationAxisAngle", "TensorData", "TimeColumn",
     "TransformRelation", "Viewer", "components", "connect_grpc", "datatypes", "disable_timeline", "disconnect",
     "escape_entity_path_part", "flush", "get_application_id", "get_data_recording", "get_global_data_recording",
