@@ -1,0 +1,294 @@
+"""Descriptors, component batches and the Archetype base (numpy + pyarrow only).
+
+A component batch is the data one log call writes for one component: N instances. We hold it as a
+numpy array when the component is a primitive or a fixed-size list of primitives (positions (N, 3)
+float32, colors (N,) uint32, ...) because that is what the log hot path and the viewer want, and as a
+pyarrow Array otherwise (strings, structs, nested lists). Arrow conversion happens once per chunk,
+not once per log call.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable, ClassVar, Iterable
+
+import numpy as np
+import pyarrow as pa
+
+from .error_utils import RerunError, strict_mode
+
+__all__ = [
+    "ComponentDescriptor",
+    "DescribedComponentBatch",
+    "ComponentType",
+    "ComponentColumn",
+    "ComponentColumnList",
+    "Archetype",
+    "AsComponents",
+    "batch_to_arrow",
+]
+
+
+class ComponentDescriptor:
+    """Names a component column: `Points3D:positions`, its archetype and its component type."""
+
+    __slots__ = ("component", "archetype", "component_type", "_hash")
+
+    def __init__(self, component: str, *, archetype: str | None = None, component_type: str | None = None):
+        self.component = component
+        self.archetype = archetype
+        self.component_type = component_type
+        self._hash = hash((component, archetype, component_type))
+
+    def __eq__(self, other: object) -> bool:
+        return (
+            isinstance(other, ComponentDescriptor)
+            and self.component == other.component
+            and self.archetype == other.archetype
+            and self.component_type == other.component_type
+        )
+
+    def __hash__(self) -> int:
+        return self._hash
+
+    def __repr__(self) -> str:
+        return f"ComponentDescriptor({self.component!r}, archetype={self.archetype!r}, type={self.component_type!r})"
+
+    def __str__(self) -> str:
+        return self.component
+
+    def with_overrides(
+        self, *, archetype: str | None = None, component_type: str | None = None
+    ) -> ComponentDescriptor:
+        return ComponentDescriptor(
+            self.component,
+            archetype=archetype or self.archetype,
+            component_type=component_type or self.component_type,
+        )
+
+    def arrow_metadata(self) -> dict[bytes, bytes]:
+        meta = {b"rerun:component": self.component.encode()}
+        if self.archetype:
+            meta[b"rerun:archetype"] = self.archetype.encode()
+        if self.component_type:
+            meta[b"rerun:component_type"] = self.component_type.encode()
+        return meta
+
+
+def batch_to_arrow(data: np.ndarray | pa.Array, arrow_type: pa.DataType | None = None) -> pa.Array:
+    """One batch (or a concatenation of batches) as an Arrow array of its inner (cell) type."""
+    if isinstance(data, (pa.Array, pa.ChunkedArray)):
+        return data.combine_chunks() if isinstance(data, pa.ChunkedArray) else data
+    if data.ndim == 2:
+        flat = pa.array(np.ascontiguousarray(data).reshape(-1))
+        # Rerun declares the fixed-size-list child non-nullable: match it exactly.
+        return pa.FixedSizeListArray.from_arrays(flat, type=pa.list_(pa.field("item", flat.type, False), data.shape[1]))
+    if arrow_type is not None and not pa.types.is_fixed_size_list(arrow_type):
+        return pa.array(data, type=arrow_type)
+    return pa.array(data)
+
+
+class ComponentType:
+    """How one Rerun component type (`rerun.components.Color`, ...) turns user input into a batch."""
+
+    __slots__ = ("name", "arrow_type", "convert")
+
+    def __init__(self, name: str, arrow_type: pa.DataType, convert: Callable[[Any], np.ndarray | pa.Array]):
+        self.name = name
+        self.arrow_type = arrow_type
+        self.convert = convert
+
+    def __repr__(self) -> str:
+        return f"ComponentType({self.name!r}, {self.arrow_type})"
+
+
+class DescribedComponentBatch:
+    """A batch of instances for one component, with the descriptor it is logged under."""
+
+    __slots__ = ("descriptor", "data")
+
+    def __init__(self, descriptor: ComponentDescriptor, data: np.ndarray | pa.Array):
+        self.descriptor = descriptor
+        self.data = data
+
+    def component_descriptor(self) -> ComponentDescriptor:
+        return self.descriptor
+
+    def as_arrow_array(self) -> pa.Array:
+        return batch_to_arrow(self.data)
+
+    def __len__(self) -> int:
+        return len(self.data)
+
+    def partition(self, lengths: Iterable[int] | None = None) -> ComponentColumn:
+        return ComponentColumn(self.descriptor, self.data, lengths)
+
+    def __repr__(self) -> str:
+        return f"DescribedComponentBatch({self.descriptor.component}, {len(self)} instances)"
+
+
+class ComponentColumn:
+    """A column of batches for `send_columns`: `data` split into rows of `lengths` instances (default 1 each)."""
+
+    __slots__ = ("descriptor", "data", "lengths")
+
+    def __init__(self, descriptor: ComponentDescriptor, data: np.ndarray | pa.Array, lengths=None):
+        self.descriptor = descriptor
+        self.data = data
+        self.lengths = None if lengths is None else np.asarray(lengths, dtype=np.int64).reshape(-1)
+
+    def partition(self, lengths: Iterable[int] | None = None) -> ComponentColumn:
+        """Group the instances into rows: `lengths[i]` instances go to row i (None: one per row)."""
+        return ComponentColumn(self.descriptor, self.data, lengths)
+
+    def num_rows(self) -> int:
+        return len(self.data) if self.lengths is None else len(self.lengths)
+
+    def component_descriptor(self) -> ComponentDescriptor:
+        return self.descriptor
+
+    def as_arrow_array(self) -> pa.Array:
+        """The column as `List<T>`: one list per row."""
+        values = batch_to_arrow(self.data)
+        lengths = np.ones(len(self.data), np.int64) if self.lengths is None else self.lengths
+        if int(lengths.sum()) != len(values):
+            raise ValueError(
+                f"{self.descriptor.component}: partition lengths sum to {int(lengths.sum())} "
+                f"but the column holds {len(values)} instances"
+            )
+        offsets = np.zeros(len(lengths) + 1, np.int32)
+        np.cumsum(lengths, out=offsets[1:])
+        return pa.ListArray.from_arrays(pa.array(offsets), values)
+
+
+class ComponentColumnList(list):
+    """The columns returned by `Archetype.columns(...)`; `.partition(lengths)` applies to all."""
+
+    def partition(self, lengths: Iterable[int] | None = None) -> ComponentColumnList:
+        lengths = None if lengths is None else np.asarray(lengths, dtype=np.int64)
+        return ComponentColumnList(col.partition(lengths) for col in self)
+
+
+class AsComponents:
+    """Anything with `as_component_batches()` can be logged (duck-typed, like Rerun)."""
+
+    def as_component_batches(self) -> list[DescribedComponentBatch]:  # pragma: no cover - protocol
+        raise NotImplementedError
+
+
+class Archetype(AsComponents):
+    """Base of all archetypes: one converted batch per field that was given.
+
+    Subclasses set `_fields` (field name -> ComponentType) and call `self._set(...)` from `__init__`.
+    Conversion errors are raised in strict mode, otherwise kept in `_error` so that `log` can report
+    them with the entity path and drop the whole call.
+    """
+
+    _short_name: ClassVar[str] = ""
+    _archetype_name: ClassVar[str] = ""
+    _fields: ClassVar[dict[str, ComponentType]] = {}
+    _descriptors: ClassVar[dict[str, ComponentDescriptor]] = {}
+    __slots__ = ("_batches", "_error")
+
+    def __init_subclass__(cls, archetype_name: str | None = None, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if not cls._fields:
+            return
+        short = cls.__name__ if archetype_name is None else archetype_name.rsplit(".", 1)[-1]
+        cls._short_name = short
+        cls._archetype_name = archetype_name or f"rerun.archetypes.{short}"
+        cls._descriptors = {
+            name: ComponentDescriptor(f"{short}:{name}", archetype=cls._archetype_name, component_type=ct.name)
+            for name, ct in cls._fields.items()
+        }
+        for name, desc in cls._descriptors.items():
+            setattr(cls, f"descriptor_{name}", staticmethod(lambda desc=desc: desc))
+
+    def _set(self, **values: Any) -> None:
+        batches: dict[str, np.ndarray | pa.Array] = {}
+        self._error: str | None = None
+        fields = self._fields
+        for name, value in values.items():
+            if value is None:
+                continue
+            try:
+                batches[name] = fields[name].convert(value)
+            except Exception as exc:  # noqa: BLE001 - any conversion failure is a user input error
+                message = f"{type(self).__name__}: bad `{name}`: {exc}"
+                if strict_mode():
+                    raise RerunError(message) from exc
+                self._error = message
+                batches = {}
+                break
+        self._batches = batches
+
+    def _set_error(self, reason: str) -> None:
+        """A constructor-level input error (bad combination of arguments)."""
+        message = f"{type(self).__name__}: {reason}"
+        if strict_mode():
+            raise RerunError(message)
+        self._batches = {}
+        self._error = message
+
+    @classmethod
+    def archetype(cls) -> str:
+        return cls._archetype_name
+
+    @classmethod
+    def archetype_short_name(cls) -> str:
+        return cls._short_name
+
+    def as_component_batches(self) -> list[DescribedComponentBatch]:
+        descriptors = self._descriptors
+        return [DescribedComponentBatch(descriptors[name], data) for name, data in self._batches.items()]
+
+    def _rnb_batches(self) -> list[tuple[ComponentDescriptor, np.ndarray | pa.Array]]:
+        descriptors = self._descriptors
+        return [(descriptors[name], data) for name, data in self._batches.items()]
+
+    @classmethod
+    def from_fields(cls, *, clear_unset: bool = False, **kwargs: Any) -> Archetype:
+        """Build an archetype from any subset of its fields (partial update); `clear_unset` empties the rest."""
+        unknown = set(kwargs) - set(cls._fields)
+        if unknown:
+            raise TypeError(f"{cls.__name__}.from_fields: unknown field(s) {sorted(unknown)}")
+        inst = cls.__new__(cls)
+        inst._set(**kwargs)
+        if clear_unset and inst._error is None:
+            for name, ct in cls._fields.items():
+                if name not in inst._batches:
+                    inst._batches[name] = _empty_batch(ct)
+        return inst
+
+    @classmethod
+    def cleared(cls) -> Archetype:
+        """An archetype that clears every field (zero instances each)."""
+        return cls.from_fields(clear_unset=True)
+
+    @classmethod
+    def columns(cls, **kwargs: Any) -> ComponentColumnList:
+        """Columns for `send_columns`: each field's instances, one per row until `.partition(lengths)`."""
+        inst = cls.from_fields(**kwargs)
+        if inst._error is not None:
+            raise ValueError(inst._error)
+        return ComponentColumnList(
+            ComponentColumn(cls._descriptors[name], data) for name, data in inst._batches.items()
+        )
+
+    def __repr__(self) -> str:
+        parts = ", ".join(f"{name}={len(data)}" for name, data in self._batches.items())
+        return f"rr.{type(self).__name__}({parts})"
+
+    def __getattr__(self, name: str) -> Any:
+        # Field access like rerun's attrs classes: `points.positions` -> the batch (or None).
+        if name in type(self)._fields:
+            return self._batches.get(name)
+        raise AttributeError(name)
+
+
+def _empty_batch(ct: ComponentType) -> np.ndarray | pa.Array:
+    arrow_type = ct.arrow_type
+    if pa.types.is_fixed_size_list(arrow_type) and pa.types.is_primitive(arrow_type.value_type):
+        return np.empty((0, arrow_type.list_size), dtype=arrow_type.value_type.to_pandas_dtype())
+    if pa.types.is_primitive(arrow_type) and not pa.types.is_boolean(arrow_type):
+        return np.empty(0, dtype=arrow_type.to_pandas_dtype())
+    return pa.array([], type=arrow_type)

@@ -1,0 +1,349 @@
+"""ChunkStore: the in-kernel columnar store behind a recording.
+
+Semantics (Rerun 0.41's):
+- Latest-at `(timeline, t)`: each component of an entity resolves to the row with the greatest
+  `(time, row id)` at or before `t`. Static data (rows with no timeline) shadows temporal data of the
+  same component; among static writes the greatest row id wins.
+- `Clear` is a tombstone resolved at query time: a component whose resolved row is older than the
+  entity's latest Clear (or an ancestor's latest *recursive* Clear) at or before `t` is absent.
+  Static data is never cleared by a temporal Clear.
+- Range `(timeline, start, end)`: every row with `start <= time <= end`, sorted by (time, row id).
+
+Chunks are immutable and kept as given; per (entity, component, timeline) a `TimeIndex` holds the
+sorted times. The store emits `StoreEvent`s on insert and drop and knows nothing of its consumers.
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import Any, Callable, Iterable
+
+import numpy as np
+import pyarrow as pa
+
+from ..error_utils import report_error
+from ._batcher import RowBatcher
+from ._chunk import Chunk
+from ._ids import ancestors, normalize_entity_path
+from ._index import TimeIndex
+from ._results import LatestAtResult, StoreEvent, TimelineInfo, resolve_time
+
+__all__ = ["ChunkStore"]
+
+CLEAR_COMPONENT = "Clear:is_recursive"
+_RECURSIVE_CLEAR = "\x00recursive-clear"  # pseudo component: rows whose Clear is recursive
+
+
+class _EntityData:
+    __slots__ = ("chunk_nos", "static", "temporal", "descriptors")
+
+    def __init__(self) -> None:
+        self.chunk_nos: list[int] = []
+        # component -> (row_hi, row_lo, chunk_no, row)
+        self.static: dict[str, tuple[int, int, int, int]] = {}
+        # timeline -> component -> TimeIndex
+        self.temporal: dict[str, dict[str, TimeIndex]] = {}
+        self.descriptors: dict[str, Any] = {}
+
+
+class ChunkStore:
+    """See the module docstring. Thread-safe; every query first flushes rows still being batched."""
+
+    def __init__(self, *, memory_limit: int | None = None):
+        self._lock = threading.RLock()
+        self._chunks: dict[int, Chunk] = {}
+        self._next_chunk_no = 0
+        self._entities: dict[str, _EntityData] = {}
+        self._timeline_kinds: dict[str, str] = {}
+        self._timeline_bounds: dict[str, tuple[int, int]] = {}
+        self._clear_entities: set[str] = set()
+        self._ancestors: dict[str, list[str]] = {}
+        self._subscribers: list[Callable[[list[StoreEvent]], None]] = []
+        self._inserts = 0
+        self.total_bytes = 0
+        self.memory_limit = memory_limit
+        self.batcher = RowBatcher(self._insert_chunks)
+
+    # --- writing -------------------------------------------------------------------------
+
+    def insert_chunk(self, chunk: Chunk) -> list[StoreEvent]:
+        return self._insert_chunks([chunk])
+
+    def insert_record_batch(self, batch: pa.RecordBatch) -> list[StoreEvent]:
+        """Insert a chunk in Rerun's chunk layout (from an RRD file or the network)."""
+        self.flush()
+        return self._insert_chunks([Chunk.from_record_batch(batch)])
+
+    def _insert_chunks(self, chunks: list[Chunk]) -> list[StoreEvent]:
+        events = []
+        with self._lock:
+            for chunk in chunks:
+                self._check_timeline_kinds(chunk)
+            for chunk in chunks:
+                if chunk.num_rows == 0:
+                    continue
+                chunk_no = self._next_chunk_no
+                self._next_chunk_no += 1
+                self._chunks[chunk_no] = chunk
+                self._index_chunk(chunk_no, chunk)
+                self.total_bytes += chunk.nbytes
+                self._inserts += 1
+                events.append(StoreEvent("add", chunk))
+            if self.memory_limit is not None and self.total_bytes > self.memory_limit:
+                events.extend(self._enforce_memory_limit())
+            subscribers = list(self._subscribers)
+        for callback in subscribers:
+            callback(events)
+        return events
+
+    def _check_timeline_kinds(self, chunk: Chunk) -> None:
+        for name, (kind, _times) in chunk.timelines.items():
+            known = self._timeline_kinds.get(name)
+            if known is not None and known != kind:
+                raise ValueError(
+                    f"timeline {name!r} is a {known} timeline; {chunk.entity_path} logs it as {kind}"
+                )
+
+    def _index_chunk(self, chunk_no: int, chunk: Chunk) -> None:
+        path = chunk.entity_path
+        entity = self._entities.get(path)
+        if entity is None:
+            entity = self._entities[path] = _EntityData()
+            self._ancestors[path] = ancestors(path)
+        entity.chunk_nos.append(chunk_no)
+        row_hi, row_lo = chunk.row_hi, chunk.row_lo
+        for name, (kind, times) in chunk.timelines.items():
+            self._timeline_kinds[name] = kind
+            lo, hi = int(times.min()), int(times.max())
+            old = self._timeline_bounds.get(name)
+            self._timeline_bounds[name] = (lo, hi) if old is None else (min(old[0], lo), max(old[1], hi))
+        for comp, column in chunk.columns.items():
+            entity.descriptors[comp] = column.descriptor
+            rows = np.arange(chunk.num_rows) if column.valid is None else np.flatnonzero(column.valid)
+            if len(rows) == 0:
+                continue
+            targets = [(comp, rows)]
+            if comp == CLEAR_COMPONENT:
+                self._clear_entities.add(path)
+                targets.append((_RECURSIVE_CLEAR, _recursive_rows(column, rows)))
+            for target, target_rows in targets:
+                if len(target_rows) == 0:
+                    continue
+                if chunk.is_static:
+                    self._index_static(entity, target, chunk_no, chunk, target_rows)
+                    continue
+                for name, (_kind, times) in chunk.timelines.items():
+                    per_comp = entity.temporal.setdefault(name, {})
+                    index = per_comp.get(target)
+                    if index is None:
+                        index = per_comp[target] = TimeIndex()
+                    index.extend(times[target_rows], row_hi[target_rows], row_lo[target_rows], chunk_no, target_rows)
+
+    @staticmethod
+    def _index_static(entity: _EntityData, comp: str, chunk_no: int, chunk: Chunk, rows: np.ndarray) -> None:
+        # The greatest row id among these rows, compared to what is there.
+        keys = list(zip(chunk.row_hi[rows].tolist(), chunk.row_lo[rows].tolist(), rows.tolist()))
+        hi, lo, row = max(keys)
+        current = entity.static.get(comp)
+        if current is None or (hi, lo) > current[:2]:
+            entity.static[comp] = (hi, lo, chunk_no, row)
+
+    def _enforce_memory_limit(self) -> list[StoreEvent]:
+        """Drop the oldest temporal chunks until under the limit; static data is never dropped."""
+        dropped: list[StoreEvent] = []
+        affected: set[str] = set()
+        for chunk_no in sorted(self._chunks):
+            if self.total_bytes <= self.memory_limit:
+                break
+            chunk = self._chunks[chunk_no]
+            if chunk.is_static:
+                continue
+            del self._chunks[chunk_no]
+            self.total_bytes -= chunk.nbytes
+            affected.add(chunk.entity_path)
+            dropped.append(StoreEvent("drop", chunk))
+        for path in affected:
+            self._reindex_entity(path)
+        self._timeline_bounds = {}
+        for chunk in self._chunks.values():
+            for name in chunk.timelines:
+                lo, hi = chunk.time_range(name)
+                old = self._timeline_bounds.get(name)
+                self._timeline_bounds[name] = (lo, hi) if old is None else (min(old[0], lo), max(old[1], hi))
+        if dropped:
+            report_error(
+                f"rerun_nb: the recording went over its memory limit of {self.memory_limit} bytes; "
+                f"dropped the oldest temporal data ({len(dropped)} chunks so far)",
+                key=f"memory-limit-{id(self)}", strict=False,
+            )
+        return dropped
+
+    def _reindex_entity(self, path: str) -> None:
+        old = self._entities.pop(path)
+        self._clear_entities.discard(path)
+        for chunk_no in old.chunk_nos:
+            chunk = self._chunks.get(chunk_no)
+            if chunk is not None:
+                self._index_chunk(chunk_no, chunk)
+
+    def flush(self) -> None:
+        """Turn rows still being batched into chunks (queries do this themselves)."""
+        self.batcher.flush()
+
+    def subscribe(self, callback: Callable[[list[StoreEvent]], None]) -> Callable[[], None]:
+        """Call `callback(events)` after every insert or drop; returns a function that unsubscribes."""
+        with self._lock:
+            self._subscribers.append(callback)
+
+        def unsubscribe() -> None:
+            with self._lock:
+                if callback in self._subscribers:
+                    self._subscribers.remove(callback)
+
+        return unsubscribe
+
+    @property
+    def generation(self) -> int:
+        """Increases whenever data is logged or inserted: cheap to poll for changes."""
+        return self._inserts + self.batcher.rows_appended
+
+    # --- reading: metadata ---------------------------------------------------------------
+
+    def entity_paths(self, *, include_properties: bool = False) -> list[str]:
+        """Entity paths with data, sorted; recording properties (`/__properties...`) only if asked for."""
+        self.flush()
+        with self._lock:
+            return sorted(p for p in self._entities if include_properties or not p.startswith("/__properties"))
+
+    def components(self, entity_path: str) -> list[str]:
+        self.flush()
+        with self._lock:
+            entity = self._entities.get(normalize_entity_path(entity_path))
+            return sorted(entity.descriptors) if entity else []
+
+    def descriptor(self, entity_path: str, component: str) -> Any:
+        with self._lock:
+            entity = self._entities.get(normalize_entity_path(entity_path))
+            return None if entity is None else entity.descriptors.get(component)
+
+    def timelines(self) -> dict[str, TimelineInfo]:
+        self.flush()
+        with self._lock:
+            return {name: TimelineInfo(name, self._timeline_kinds[name], lo, hi)
+                    for name, (lo, hi) in sorted(self._timeline_bounds.items())}
+
+    def chunks(self) -> list[pa.RecordBatch]:
+        """All chunks as Arrow record batches in Rerun's chunk layout, in insertion order."""
+        return [chunk.to_record_batch() for chunk in self.store_chunks()]
+
+    def store_chunks(self) -> list[Chunk]:
+        self.flush()
+        with self._lock:
+            return [self._chunks[no] for no in sorted(self._chunks)]
+
+    # --- reading: queries ----------------------------------------------------------------
+
+    def latest_at(self, entity_path: str, *, timeline: str, at: int | None = None, sequence: Any = None,
+                  duration: Any = None, timestamp: Any = None,
+                  components: Iterable[str] | None = None) -> LatestAtResult:
+        """The latest-at state of one entity: descriptor name -> batch (see the module docstring).
+
+        `at` is the raw int64 index value (ns for duration/timestamp timelines); or use the keyword
+        that `rr.set_time` takes. With no time at all: the latest state.
+        """
+        t = resolve_time(at, sequence, duration, timestamp)
+        path = normalize_entity_path(entity_path)
+        if self.batcher._pending:
+            self.flush()
+        with self._lock:
+            entity = self._entities.get(path)
+            result = LatestAtResult()
+            if entity is None:
+                return result
+            per_comp = entity.temporal.get(timeline, {})
+            wanted = entity.descriptors if components is None else components
+            clear_key = self._clear_key(path, timeline, t) if self._clear_entities else None
+            chunks = self._chunks
+            row_ids = result.row_ids
+            for comp in wanted:
+                static = entity.static.get(comp)
+                if static is not None:
+                    hi, lo, chunk_no, row = static
+                    result[comp] = chunks[chunk_no].columns[comp].cell(row)
+                    row_ids[comp] = (None, (hi << 64) | lo)
+                    continue
+                index = per_comp.get(comp)
+                if index is None:
+                    continue
+                pos = index.latest() if t is None else index.latest_at(t)
+                if pos < 0:
+                    continue
+                if clear_key is not None and comp != CLEAR_COMPONENT and index.key(pos) < clear_key:
+                    continue
+                chunk_no = int(index.chunk_nos[pos])
+                result[comp] = chunks[chunk_no].columns[comp].cell(int(index.rows[pos]))
+                row_ids[comp] = (int(index.times[pos]), (int(index.row_hi[pos]) << 64) | int(index.row_lo[pos]))
+            return result
+
+    def _clear_key(self, path: str, timeline: str, t: int | None) -> tuple[int, int, int] | None:
+        """The (time, row_hi, row_lo) of the newest Clear that applies to `path` at `t`."""
+        best = None
+        candidates = [(path, CLEAR_COMPONENT)] + [(a, _RECURSIVE_CLEAR) for a in self._ancestors[path]]
+        for owner, comp in candidates:
+            if owner not in self._clear_entities:
+                continue
+            index = self._entities[owner].temporal.get(timeline, {}).get(comp)
+            if index is None:
+                continue
+            pos = index.latest() if t is None else index.latest_at(t)
+            if pos >= 0:
+                key = index.key(pos)
+                if best is None or key > best:
+                    best = key
+        return best
+
+    def range(self, entity_path: str, *, timeline: str, start: int | None = None, end: int | None = None,
+              components: Iterable[str] | None = None) -> list[tuple[int, int, dict[str, Any]]]:
+        """All rows of one entity with `start <= time <= end` (raw int64): [(time, row_id, {component: batch})]."""
+        self.flush()
+        path = normalize_entity_path(entity_path)
+        lo_t = np.iinfo(np.int64).min + 1 if start is None else int(start)
+        hi_t = np.iinfo(np.int64).max if end is None else int(end)
+        with self._lock:
+            entity = self._entities.get(path)
+            if entity is None:
+                return []
+            per_comp = entity.temporal.get(timeline, {})
+            wanted = [c for c in (entity.descriptors if components is None else components) if c in per_comp]
+            rows: dict[tuple[int, int], dict[str, Any]] = {}
+            for comp in wanted:
+                index = per_comp[comp]
+                a, b = index.range(lo_t, hi_t)
+                for pos in range(a, b):
+                    key = (int(index.times[pos]), (int(index.row_hi[pos]) << 64) | int(index.row_lo[pos]))
+                    cell = self._chunks[int(index.chunk_nos[pos])].columns[comp].cell(int(index.rows[pos]))
+                    rows.setdefault(key, {})[comp] = cell
+            return [(t, rid, comps) for (t, rid), comps in sorted(rows.items())]
+
+    def reader(self, index: str | None, *, contents: Any = None, fill_latest_at: bool = False,
+               using_index_values: Any = None):
+        """A dataframe view of the store, shaped like Rerun 0.41's: see `rerun_nb.store.DataframeReader`."""
+        from ._reader import DataframeReader
+
+        return DataframeReader(self, index, contents=contents, fill_latest_at=fill_latest_at,
+                               using_index_values=using_index_values)
+
+    def timeline_kind(self, timeline: str) -> str | None:
+        with self._lock:
+            return self._timeline_kinds.get(timeline)
+
+    def __repr__(self) -> str:
+        with self._lock:
+            return f"ChunkStore({len(self._entities)} entities, {len(self._chunks)} chunks, {self.total_bytes} bytes)"
+
+
+def _recursive_rows(column: Any, rows: np.ndarray) -> np.ndarray:
+    values = column.values
+    flags = values.to_numpy(zero_copy_only=False) if isinstance(values, pa.Array) else np.asarray(values)
+    keep = [r for r in rows.tolist() if column.offsets[r + 1] > column.offsets[r] and bool(flags[column.offsets[r]])]
+    return np.array(keep, np.int64)
