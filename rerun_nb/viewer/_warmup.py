@@ -1,0 +1,76 @@
+"""Warm-up: pay the one-time GPU costs before the first viewer is shown.
+
+On lavapipe, the first frame of a process costs about 1.3 s (device, renderer internals, shader
+compilation), against about 20 ms for the next ones: pipelines are cached per device and shared by all
+renderers. ``prewarm_in_background()`` does that work on a daemon thread with a tiny scene that uses
+the same materials as the visualizers; ``wait_for_prewarm()`` is called before any real render so the
+two never touch the device at once.
+"""
+
+from __future__ import annotations
+
+import threading
+
+import numpy as np
+
+__all__ = ["prewarm", "prewarm_in_background", "wait_for_prewarm"]
+
+_thread: threading.Thread | None = None
+_lock = threading.Lock()
+
+
+def prewarm() -> None:
+    """Create the device and compile the common pipelines by drawing a tiny scene once."""
+    import pygfx as gfx
+    from rendercanvas.offscreen import OffscreenRenderCanvas
+
+    from ._adapter import ensure_adapter
+    from ._render import BACKGROUND_RGB
+
+    choice = ensure_adapter()
+    canvas = OffscreenRenderCanvas(size=(32, 24), pixel_ratio=1)
+    renderer = gfx.WgpuRenderer(canvas, **choice.renderer_kwargs)
+    scene = gfx.Scene()
+    scene.add(gfx.Background.from_color(BACKGROUND_RGB), gfx.AmbientLight())
+    camera = gfx.PerspectiveCamera(45)
+    camera.add(gfx.DirectionalLight())
+    scene.add(camera)
+    pos = np.zeros((2, 3), np.float32)
+    col = np.ones((2, 4), np.float32)
+    for space in ("world", "screen"):
+        scene.add(gfx.Points(gfx.Geometry(positions=pos, colors=col, sizes=np.ones(2, np.float32)),
+                             gfx.PointsMaterial(size_space=space, size_mode="vertex", color_mode="vertex", aa=True)))
+    for material in (gfx.LineMaterial, gfx.LineSegmentMaterial):
+        scene.add(gfx.Line(gfx.Geometry(positions=pos, colors=col),
+                           material(thickness=1.5, thickness_space="screen", color_mode="vertex")))
+    tri = np.array([[0, 0, 0], [1, 0, 0], [0, 1, 0]], np.float32)
+    scene.add(gfx.Mesh(gfx.Geometry(positions=tri, normals=tri, colors=np.ones((3, 4), np.float32),
+                                    indices=np.array([[0, 1, 2]], np.uint32)),
+                       gfx.MeshPhongMaterial(color_mode="vertex", flat_shading=False, side="both")))
+    scene.add(gfx.Text(text="warm", font_size=13, screen_space=True))
+    canvas.request_draw(lambda: renderer.render(scene, camera))
+    canvas.draw()
+
+
+def prewarm_in_background() -> None:
+    """Start ``prewarm`` on a daemon thread (once per process); errors are left for the viewer to report."""
+    global _thread
+    with _lock:
+        if _thread is not None:
+            return
+        _thread = threading.Thread(target=_quiet_prewarm, name="rerun_nb-prewarm", daemon=True)
+        _thread.start()
+
+
+def _quiet_prewarm() -> None:
+    try:
+        prewarm()
+    except Exception:  # NoAdapterError etc.: the viewer shows the message when it is created
+        pass
+
+
+def wait_for_prewarm() -> None:
+    """Block until a running prewarm finished (renders must not overlap it)."""
+    thread = _thread
+    if thread is not None and thread is not threading.current_thread():
+        thread.join()

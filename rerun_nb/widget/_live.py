@@ -1,0 +1,65 @@
+"""Live updates while a cell is still running: a background thread that polls the store.
+
+The kernel's asyncio loop (which drives jupyter_rfb's frame scheduling) does not turn while a cell
+executes, so new data would only show when the cell ends. This thread polls ``store.generation``
+(an int: a cheap read) at most ``max_hz`` times a second, and when it changed renders and pushes a
+frame itself. It adapts its period so that rendering takes at most ``budget`` of the wall time
+(default 8%), which bounds what it can take from the logging loop.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+import weakref
+
+__all__ = ["LivePoller"]
+
+
+class LivePoller:
+    """Polls a viewer's store and redraws it on new data (throttled, adaptive)."""
+
+    def __init__(self, viewer, *, max_hz: float = 10.0, budget: float = 0.08):
+        self._viewer = weakref.ref(viewer)
+        self.min_period_s = 1.0 / max_hz
+        self.budget = budget
+        self.period_s = self.min_period_s
+        self.redraws = 0
+        self._stop = threading.Event()
+        self._generation = viewer.store.generation
+        self._thread = threading.Thread(target=self._run, name="rerun_nb-live", daemon=True)
+
+    def start(self) -> None:
+        """Start polling."""
+        self._thread.start()
+
+    def stop(self) -> None:
+        """Stop polling (the thread exits within one period)."""
+        self._stop.set()
+
+    def _run(self) -> None:
+        while not self._stop.wait(self.period_s):
+            viewer = self._viewer()
+            if viewer is None:
+                return
+            try:
+                self.poll_once(viewer)
+            except Exception as exc:  # never let the thread die silently mid-session
+                viewer._rnb_error = f"live update failed: {exc}"
+            del viewer
+
+    def poll_once(self, viewer) -> bool:
+        """One poll: if the store changed, refresh the panel and push a frame. True when it redrew."""
+        generation = viewer.store.generation
+        if generation == self._generation:
+            return False
+        self._generation = generation
+        t0 = time.perf_counter()
+        viewer.refresh_timelines()
+        canvas = viewer.canvas
+        if getattr(canvas, "_has_visible_views", False) and viewer._rnb_renderer is not None:
+            canvas.push_frame(viewer.render())
+            self.redraws += 1
+        cost = time.perf_counter() - t0
+        self.period_s = max(self.min_period_s, cost / self.budget)
+        return True

@@ -1,0 +1,159 @@
+"""The timeline panel (picker, slider, play/pause, speed, loop, step, follow latest) and entity list."""
+
+from __future__ import annotations
+
+import asyncio
+import time as _time
+
+import ipywidgets as ipw
+import numpy as np
+
+from ._timeline import format_time
+
+__all__ = ["TimelinePanel", "entity_list"]
+
+SEQUENCE_FPS = 30.0  # play speed 1x on a sequence timeline, as Rerun
+PLAY_TICK_S = 1 / 20
+
+
+def _button(icon: str, tooltip: str, toggle: bool = False, value: bool = False):
+    layout = ipw.Layout(width="34px", padding="0")
+    if toggle:
+        return ipw.ToggleButton(value=value, icon=icon, tooltip=tooltip, layout=layout)
+    return ipw.Button(icon=icon, tooltip=tooltip, layout=layout)
+
+
+class TimelinePanel:
+    """Widgets driving a Viewer's time traits; holds no state of its own besides the widgets."""
+
+    def __init__(self, viewer):
+        self.viewer = viewer
+        self._syncing = False
+        self._last_tick = None
+        self.picker = ipw.Dropdown(options=[], layout=ipw.Layout(width="130px"), tooltip="timeline")
+        self.back = _button("step-backward", "previous time with data")
+        self.play = _button("play", "play / pause", toggle=True)
+        self.forward = _button("step-forward", "next time with data")
+        self.slider = ipw.IntSlider(min=0, max=0, readout=False, continuous_update=True,
+                                    layout=ipw.Layout(flex="1 1 auto", min_width="120px"))
+        self.label = ipw.Label("", layout=ipw.Layout(min_width="150px"))
+        self.speed = ipw.Dropdown(options=[("0.25x", 0.25), ("0.5x", 0.5), ("1x", 1.0), ("2x", 2.0), ("4x", 4.0)],
+                                  value=1.0, layout=ipw.Layout(width="70px"), tooltip="speed")
+        self.loop = _button("repeat", "loop", toggle=True, value=True)
+        self.follow = ipw.ToggleButton(value=True, description="latest", tooltip="follow latest data",
+                                       layout=ipw.Layout(width="70px"))
+        self.box = ipw.HBox([self.picker, self.back, self.play, self.forward, self.slider, self.label,
+                             self.speed, self.loop, self.follow], layout=ipw.Layout(align_items="center"))
+        ipw.link((viewer, "playing"), (self.play, "value"))
+        ipw.link((viewer, "speed"), (self.speed, "value"))
+        ipw.link((viewer, "loop"), (self.loop, "value"))
+        ipw.link((viewer, "follow_latest"), (self.follow, "value"))
+        self.picker.observe(self._on_picker, "value")
+        self.slider.observe(self._on_slider, "value")
+        self.back.on_click(lambda _b: self.step(-1))
+        self.forward.on_click(lambda _b: self.step(+1))
+        viewer.observe(self._on_playing, "playing")
+
+    # ---- viewer -> widgets ------------------------------------------------------------------------
+    def sync_from_viewer(self) -> None:
+        """Show the viewer's timeline, range and time in the widgets."""
+        v = self.viewer
+        self._syncing = True
+        try:
+            if list(self.picker.options) != list(v.timelines):
+                self.picker.options = list(v.timelines)
+            if v.timeline in v.timelines and self.picker.value != v.timeline:
+                self.picker.value = v.timeline
+            grid = v._rnb_grid
+            if self.slider.max != grid.n_steps:
+                self.slider.max = grid.n_steps
+            self.slider.value = grid.to_index(v.time)
+            self.label.value = format_time(v._rnb_kinds.get(v.timeline, "sequence"), v.time) if v.timeline else ""
+        finally:
+            self._syncing = False
+
+    # ---- widgets -> viewer ------------------------------------------------------------------------
+    def _on_picker(self, change) -> None:
+        if not self._syncing and change["new"]:
+            self.viewer.timeline = change["new"]
+
+    def _on_slider(self, change) -> None:
+        if self._syncing:
+            return
+        v = self.viewer
+        raw = v._rnb_grid.to_raw(change["new"])
+        if raw != v.time:
+            v.time = raw
+
+    def step(self, direction: int) -> None:
+        """Move to the previous (-1) or next (+1) time with data."""
+        v = self.viewer
+        renderer = v._rnb_renderer
+        times = renderer.builder.data_times(v.timeline) if renderer is not None else np.empty(0, np.int64)
+        if direction < 0:
+            i = int(np.searchsorted(times, v.time, "left")) - 1
+            target = times[i] if i >= 0 else v.time_min
+        else:
+            i = int(np.searchsorted(times, v.time, "right"))
+            target = times[i] if i < len(times) else v.time_max
+        v.time = int(target)
+
+    # ---- playback (kernel-side, on the asyncio loop: runs while the kernel is idle) ------------------
+    def _on_playing(self, change) -> None:
+        if change["new"]:
+            v = self.viewer
+            if v.time >= v.time_max:
+                v.time = v.time_min
+            v.follow_latest = False
+            self._last_tick = _time.perf_counter()
+            self._schedule()
+
+    def _schedule(self) -> None:
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            return  # no loop (plain script / tests): call tick() yourself
+        loop.call_later(PLAY_TICK_S, self._tick_now)
+
+    def _tick_now(self) -> None:
+        now = _time.perf_counter()
+        self.tick(now - (self._last_tick or now))
+        self._last_tick = now
+        if self.viewer.playing:
+            self._schedule()
+
+    def tick(self, elapsed_s: float) -> None:
+        """Advance playback by ``elapsed_s`` seconds of wall time (times ``speed``)."""
+        v = self.viewer
+        if not v.playing:
+            return
+        kind = v._rnb_kinds.get(v.timeline, "sequence")
+        per_s = SEQUENCE_FPS if kind == "sequence" else 1e9
+        delta = max(int(round(elapsed_s * v.speed * per_s)), 1)
+        new = v.time + delta
+        if new > v.time_max:
+            if v.loop:
+                new = v.time_min
+            else:
+                new = v.time_max
+                v.playing = False
+        v.time = int(new)
+
+
+def entity_list(viewer) -> None:
+    """(Re)build the entity checkboxes when the set of entities changed."""
+    paths = viewer.store.entity_paths()
+    box = viewer.entities.children[0]
+    if [c.description for c in box.children] == [p for p in paths]:
+        return
+    known = {c.description: c for c in box.children}
+    boxes = []
+    for path in paths:
+        cb = known.get(path)
+        if cb is None:
+            depth = path.count("/") - 1
+            cb = ipw.Checkbox(value=True, description=path, indent=False,
+                              layout=ipw.Layout(margin=f"0 0 0 {16 * depth}px"))
+            cb.observe(lambda ch, p=path: viewer.set_visible(p, ch["new"]), "value")
+        boxes.append(cb)
+    box.children = boxes

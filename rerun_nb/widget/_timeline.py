@@ -1,0 +1,97 @@
+"""Timeline helpers without widgets: default timeline, slider grid, labels in the timeline's unit."""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass
+
+import numpy as np
+
+__all__ = ["BUILTIN_TIMELINES", "TimeGrid", "default_timeline", "format_time", "to_raw_time"]
+
+BUILTIN_TIMELINES = ("log_time", "log_tick")
+MAX_SLIDER_STEPS = 10_000
+NS_PER_S = 1_000_000_000
+
+
+def default_timeline(names) -> str | None:
+    """The user's own timeline (first by name) over ``log_time`` / ``log_tick``."""
+    names = sorted(names)
+    custom = [n for n in names if n not in BUILTIN_TIMELINES]
+    if custom:
+        return custom[0]
+    for name in BUILTIN_TIMELINES:
+        if name in names:
+            return name
+    return None
+
+
+def format_time(kind: str, raw: int | None) -> str:
+    """A time value in its timeline's unit: frames, seconds, or a UTC date."""
+    if raw is None:
+        return "latest"
+    if kind == "sequence":
+        return f"#{raw}"
+    if kind == "duration":
+        secs = raw / NS_PER_S
+        return f"{secs:.3f} s" if abs(secs) < 1e5 else f"{secs:.0f} s"
+    stamp = _dt.datetime.fromtimestamp(raw // NS_PER_S, tz=_dt.timezone.utc)
+    return stamp.strftime("%Y-%m-%d %H:%M:%S") + f".{(raw % NS_PER_S) // 1_000_000:03d}Z"
+
+
+def to_raw_time(*, sequence=None, duration=None, timestamp=None) -> tuple[str, int]:
+    """(kind, raw int64) from ``rr.set_time``-style keywords (seconds, timedelta, datetime, numpy)."""
+    given = [(k, v) for k, v in (("sequence", sequence), ("duration", duration), ("timestamp", timestamp))
+             if v is not None]
+    if len(given) != 1:
+        raise ValueError("set_time: give exactly one of sequence=, duration=, timestamp=")
+    kind, value = given[0]
+    if kind == "sequence":
+        return kind, int(value)
+    if isinstance(value, np.timedelta64):
+        return kind, int(value.astype("timedelta64[ns]").astype(np.int64))
+    if isinstance(value, np.datetime64):
+        return kind, int(value.astype("datetime64[ns]").astype(np.int64))
+    if isinstance(value, _dt.timedelta):
+        return kind, round(value.total_seconds() * NS_PER_S)
+    if isinstance(value, _dt.datetime):
+        if value.tzinfo is None:
+            value = value.replace(tzinfo=_dt.timezone.utc)
+        return kind, round(value.timestamp() * NS_PER_S)
+    return kind, round(float(value) * NS_PER_S)
+
+
+@dataclass(frozen=True)
+class TimeGrid:
+    """Uniform slider positions over a timeline's range: index i <-> raw ``t_min + i * step``."""
+
+    t_min: int
+    t_max: int
+    step: int
+
+    @classmethod
+    def for_times(cls, kind: str, t_min: int, t_max: int, data_times: np.ndarray | None = None) -> TimeGrid:
+        """Step 1 for sequences; else the smallest gap between data times, at most 10k steps."""
+        span = max(int(t_max) - int(t_min), 0)
+        if kind == "sequence":
+            step = 1
+        else:
+            gaps = np.diff(data_times) if data_times is not None and len(data_times) > 1 else np.empty(0)
+            gaps = gaps[gaps > 0]
+            step = int(gaps.min()) if len(gaps) else max(span, 1)
+        step = max(step, -(-span // MAX_SLIDER_STEPS), 1)
+        return cls(int(t_min), int(t_max), step)
+
+    @property
+    def n_steps(self) -> int:
+        """Largest slider index."""
+        return -(-(self.t_max - self.t_min) // self.step)
+
+    def to_index(self, raw: int) -> int:
+        """Nearest slider index of a raw time (clamped to the range)."""
+        i = round((int(raw) - self.t_min) / self.step)
+        return int(min(max(i, 0), self.n_steps))
+
+    def to_raw(self, index: int) -> int:
+        """Raw time at a slider index (the last index is exactly ``t_max``)."""
+        return min(self.t_min + int(index) * self.step, self.t_max)

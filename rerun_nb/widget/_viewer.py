@@ -1,0 +1,241 @@
+"""``Viewer``: the inline 3D viewer widget (canvas + timeline panel + entity list).
+
+The current time and timeline are synced traitlets on the Viewer itself (an ipywidgets VBox), so
+Python code can set them and ``ipywidgets.link`` / ``jslink`` can tie two viewers together:
+
+    ``timeline`` (str), ``time`` (raw int64 on that timeline: frames, or ns), ``time_min``/``time_max``,
+    ``playing``, ``speed``, ``loop``, ``follow_latest``.
+
+Each Viewer owns its own SceneRenderer (scene, camera, canvas), so several viewers of one recording
+show at once, each with its own time and camera.
+"""
+
+from __future__ import annotations
+
+import base64
+import io
+import threading
+import weakref
+
+import ipywidgets as ipw
+import numpy as np
+import traitlets as tl
+
+from ._canvas import ViewerCanvas
+from ._live import LivePoller
+from ._panel import TimelinePanel, entity_list
+from ._timeline import TimeGrid, default_timeline, to_raw_time
+
+__all__ = ["Viewer"]
+
+DEFAULT_WIDTH, DEFAULT_HEIGHT = 640, 480
+
+
+def _recording_store(recording):
+    if recording is None:
+        import rerun_nb
+
+        recording = rerun_nb.get_global_data_recording()
+        if recording is None:
+            raise ValueError("Viewer: no recording given and no global recording (call rr.init first)")
+    return recording, recording.store
+
+
+class Viewer(ipw.VBox):
+    """The inline viewer of a recording: 3D view, timeline panel, entity list.
+
+    Parameters
+    ----------
+    recording
+        A ``RecordingStream``; default: the global recording.
+    width, height
+        Size of the 3D view in CSS pixels (default 640 x 480).
+    """
+
+    timeline = tl.Unicode("").tag(sync=True)
+    time = tl.Int(0).tag(sync=True)
+    time_min = tl.Int(0).tag(sync=True)
+    time_max = tl.Int(0).tag(sync=True)
+    timelines = tl.List(tl.Unicode()).tag(sync=True)
+    playing = tl.Bool(False).tag(sync=True)
+    speed = tl.Float(1.0).tag(sync=True)
+    loop = tl.Bool(True).tag(sync=True)
+    follow_latest = tl.Bool(True).tag(sync=True)
+
+    def __init__(self, recording=None, *, width: int | None = None, height: int | None = None, **kwargs):
+        super().__init__(**kwargs)
+        self.recording, self.store = _recording_store(recording)
+        self._rnb_width = int(width or DEFAULT_WIDTH)
+        self._rnb_height = int(height or DEFAULT_HEIGHT)
+        self._rnb_kinds: dict[str, str] = {}
+        self._rnb_grid = TimeGrid(0, 0, 1)
+        self._rnb_following = False  # True while follow-latest itself moves the time
+        self._rnb_renderer = None
+        self._rnb_error: str | None = None
+        self._rnb_snapshot_generation = None
+        self._rnb_display_handle = None
+        try:
+            from ..viewer import SceneRenderer
+
+            self._rnb_renderer = SceneRenderer(self.store, width=self._rnb_width, height=self._rnb_height)
+        except Exception as exc:  # NoAdapterError (what to install), or a broken driver stack
+            self._rnb_error = str(exc)
+        self.canvas = self._rnb_make_canvas()
+        self.panel = TimelinePanel(self)
+        self.entities = ipw.Accordion(children=[ipw.VBox()], titles=("Entities",), selected_index=None)
+        self.children = [self.canvas, self.panel.box, self.entities]
+        self.refresh_timelines()
+        self._rnb_poller = LivePoller(self)
+        self._rnb_poller.start()
+        weakref.finalize(self, LivePoller.stop, self._rnb_poller)
+
+    # ---- construction helpers ------------------------------------------------------------------
+    def _rnb_make_canvas(self):
+        if self._rnb_renderer is None:
+            message = (self._rnb_error or "no renderer").replace("\n", "<br>")
+            return ipw.HTML(f"<pre style='white-space:pre-wrap;color:#b00'>{message}</pre>")
+        canvas = ViewerCanvas(
+            frame_fn=self._rnb_frame,
+            event_fn=self._rnb_renderer.handle_event,
+            resize_fn=self._rnb_renderer.set_size,
+            css_width=f"{self._rnb_width}px",
+            css_height=f"{self._rnb_height}px",
+        )
+        return canvas
+
+    # ---- rendering -----------------------------------------------------------------------------
+    def _rnb_frame(self) -> np.ndarray | None:
+        if self._rnb_renderer is None:
+            return None
+        return self._rnb_renderer.render(self.timeline or None, self.time if self.timeline else None)
+
+    def render(self) -> np.ndarray:
+        """The current frame as an (H, W, 4) uint8 array (for tests, docs and users)."""
+        if self._rnb_renderer is None:
+            raise RuntimeError(self._rnb_error)
+        return self._rnb_frame()
+
+    def request_draw(self) -> None:
+        """Ask for a new frame (sent when the kernel is idle and a view is visible)."""
+        # Off the main thread (the live poller) there is no event loop to schedule on: the poller
+        # pushes its own frame instead.
+        if isinstance(self.canvas, ViewerCanvas) and threading.current_thread() is threading.main_thread():
+            self.canvas.request_draw()
+
+    def reset_camera(self) -> None:
+        """Fit the camera to the scene again (double-click in the view does the same)."""
+        if self._rnb_renderer is not None:
+            self._rnb_renderer.reset_camera()
+            self.request_draw()
+
+    def set_visible(self, entity_path: str, visible: bool) -> None:
+        """Show or hide an entity and its subtree."""
+        if self._rnb_renderer is not None:
+            self._rnb_renderer.set_visible(entity_path, visible)
+            self.request_draw()
+
+    # ---- time ----------------------------------------------------------------------------------
+    def set_time(self, timeline: str, *, sequence=None, duration=None, timestamp=None) -> None:
+        """Show ``timeline`` at the given time (same keywords as ``rr.set_time``); stops following."""
+        _, raw = to_raw_time(sequence=sequence, duration=duration, timestamp=timestamp)
+        with self.hold_trait_notifications():
+            self.follow_latest = False
+            if timeline != self.timeline:
+                self.timeline = timeline
+            self.time = raw
+
+    def refresh_timelines(self) -> None:
+        """Re-read the store's timelines and ranges (the live poller calls this on new data)."""
+        infos = self.store.timelines()
+        self._rnb_kinds = {name: info.kind for name, info in infos.items()}
+        names = sorted(infos)
+        if names != list(self.timelines):
+            self.timelines = names
+        if (not self.timeline or self.timeline not in infos) and names:
+            self.timeline = default_timeline(names)
+        elif self.timeline in infos:
+            self._rnb_update_range()
+        entity_list(self)
+
+    def _rnb_update_range(self) -> None:
+        info = self.store.timelines().get(self.timeline)
+        if info is None:
+            return
+        data_times = self._rnb_renderer.builder.data_times(self.timeline) if self._rnb_renderer else None
+        self._rnb_grid = TimeGrid.for_times(info.kind, info.min, info.max, data_times)
+        with self.hold_trait_notifications():
+            self.time_min, self.time_max = int(info.min), int(info.max)
+        if self.follow_latest:
+            self._rnb_following = True
+            try:
+                self.time = int(info.max)
+            finally:
+                self._rnb_following = False
+        self.panel.sync_from_viewer()
+
+    @tl.observe("timeline")
+    def _rnb_on_timeline(self, change) -> None:
+        self._rnb_update_range()
+        self.request_draw()
+
+    @tl.observe("time")
+    def _rnb_on_time(self, change) -> None:
+        if not self._rnb_following and self.follow_latest and change["new"] < self.time_max:
+            self.follow_latest = False
+        self.panel.sync_from_viewer()
+        self.request_draw()
+
+    @tl.observe("follow_latest")
+    def _rnb_on_follow(self, change) -> None:
+        if change["new"]:
+            self._rnb_update_range()
+        self.panel.sync_from_viewer()
+
+    # ---- display -------------------------------------------------------------------------------
+    def _repr_mimebundle_(self, **kwargs):
+        """The widget view plus a PNG of the current frame (what a saved or headless notebook keeps)."""
+        bundle = super()._repr_mimebundle_(**kwargs)
+        data = bundle[0] if isinstance(bundle, tuple) else bundle
+        if data is not None and self._rnb_renderer is not None:
+            data["image/png"] = self._rnb_png()
+            self._rnb_snapshot_generation = self.store.generation
+        return bundle
+
+    def _rnb_png(self) -> str:
+        from PIL import Image
+
+        frame = self.render()
+        if isinstance(self.canvas, ViewerCanvas):
+            self.canvas._rfb_last_frame = frame
+        buf = io.BytesIO()
+        Image.fromarray(frame[:, :, :3]).save(buf, format="PNG")
+        return base64.b64encode(buf.getvalue()).decode()
+
+    def display(self) -> None:
+        """Display in the current cell; after each later cell that adds data, refresh the saved snapshot."""
+        from IPython import get_ipython
+        from IPython.display import display
+
+        self._rnb_display_handle = display(self, display_id=True)
+        shell = get_ipython()
+        if shell is not None and hasattr(shell, "events"):
+            ref = weakref.ref(self)
+
+            def _after_cell(*_args):
+                viewer = ref()
+                if viewer is None or viewer._rnb_display_handle is None:
+                    shell.events.unregister("post_run_cell", _after_cell)
+                    return
+                if viewer.store.generation != viewer._rnb_snapshot_generation:
+                    viewer._rnb_display_handle.update(viewer)
+
+            shell.events.register("post_run_cell", _after_cell)
+
+    def close(self) -> None:
+        """Stop the live thread, release the scene and close the widgets."""
+        self._rnb_poller.stop()
+        self._rnb_display_handle = None
+        if self._rnb_renderer is not None:
+            self._rnb_renderer.close()
+        self.canvas.close()
+        super().close()
