@@ -86,6 +86,7 @@ class SceneBuilder:
         self._entities: dict[str, _Entity] = {}
         self._groups: dict[str, gfx.Group] = {"/": self.root}
         self._events: list = []
+        self._arrivals: list[tuple[str, str, bool, dict[str, np.ndarray]]] = []
         self._events_lock = threading.Lock()
         self._clear_paths: set[str] = set()
         self._hidden: set[str] = set()
@@ -142,14 +143,17 @@ class SceneBuilder:
 
     def data_times(self, timeline: str) -> np.ndarray:
         """Sorted distinct times at which any entity has data on ``timeline`` (from the events seen)."""
-        with self._events_lock:
-            events, self._events = self._events, []
-        for ev in events:  # keep them for update(): note the chunks now, dirty marking happens there
-            self._note_chunk(ev.entity_path, _event_chunk(ev), getattr(ev, "components", ()))
-        with self._events_lock:
-            self._events[:0] = [_Noted(ev) for ev in events]
+        self._drain_events()
         parts = [ent.times_on(timeline) for ent in self._entities.values()]
         return np.unique(np.concatenate(parts)) if parts else np.empty(0, np.int64)
+
+    def _drain_events(self) -> None:
+        """Record the times of newly arrived chunks; keep (path, kind, static, times) for dirty marking."""
+        with self._events_lock:
+            events, self._events = self._events, []
+        for ev in events:
+            times = self._note_chunk(ev.entity_path, _event_chunk(ev), getattr(ev, "components", ()))
+            self._arrivals.append((ev.entity_path, ev.kind, ev.is_static, times))
 
     def set_visible(self, path: str, visible: bool) -> None:
         """Show or hide an entity and its subtree."""
@@ -160,19 +164,13 @@ class SceneBuilder:
 
     def update(self, timeline: str, at: int | None) -> set[str]:
         """Bring the scene to the latest-at state at ``(timeline, at)``; returns the entities rebuilt."""
-        with self._events_lock:
-            events, self._events = self._events, []
+        self._drain_events()
+        arrivals, self._arrivals = self._arrivals, []
         dirty: set[str] = set()
-        for ev in events:
-            if isinstance(ev, _Noted):
-                ev = ev.event
-                chunk = _event_chunk(ev)
-                times = _chunk_times(chunk) if chunk is not None else {}
-            else:
-                times = self._note_chunk(ev.entity_path, _event_chunk(ev), getattr(ev, "components", ()))
+        for path, kind, is_static, times in arrivals:
             t_min = times[timeline].min() if timeline in times else None
-            if ev.kind != "add" or ev.is_static or at is None or (t_min is not None and t_min <= at):
-                dirty.add(ev.entity_path)
+            if kind != "add" or is_static or at is None or (t_min is not None and t_min <= at):
+                dirty.add(path)
         previous, self._query = self._query, (timeline, at)
         if previous is None or previous[0] != timeline:
             dirty.update(self._entities)
@@ -277,15 +275,6 @@ def _event_chunk(ev):
     """The event's chunk: the store's own ``Chunk`` when available (no Arrow conversion), else Arrow."""
     chunk = getattr(ev, "store_chunk", None)
     return chunk if chunk is not None else getattr(ev, "chunk", None)
-
-
-class _Noted:
-    """An event whose chunk times are already recorded (by ``data_times``), kept for dirty marking."""
-
-    __slots__ = ("event",)
-
-    def __init__(self, event):
-        self.event = event
 
 
 def _iter_visible(obj):

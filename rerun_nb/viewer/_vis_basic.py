@@ -97,7 +97,8 @@ def arrows3d(prev, result, entity_path):
     positions[0::2], positions[1::2] = origins, origins + vectors
     colors = np.repeat(per_instance_colors(batch(result, "Arrows3D:colors"), n, entity_path), 2, axis=0)
     width, space = _line_width(float_values(result, "Arrows3D:radii"))
-    obj = _objects.lines(prev, positions, colors, thickness=max(width, 1.0), thickness_space=space,
+    obj = _objects.lines(prev, positions, colors, thickness=max(width, 3.0) if space == "screen" else width,
+                         thickness_space=space,
                          segments=True, arrows=True)
     labels_for(obj, result, "Arrows3D", origins + vectors)
     return obj
