@@ -193,7 +193,7 @@ class NotebookPage:
     def error_outputs(self) -> list[str]:
         """Text of outputs that hold a Python traceback (error outputs and stderr)."""
         return self.page.evaluate("""() => [...document.querySelectorAll('.jp-OutputArea-output')]
-            .map(e => e.innerText).filter(t => /Traceback|Error:/.test(t)).map(t => t.slice(0, 500))""")
+            .map(e => e.innerText).filter(t => /Traceback|Error:/.test(t)).map(t => t.slice(0, 3000))""")
 
     def viewer(self, index: int = -1) -> ViewerHandle:
         """The index-th output holding a jupyter_rfb view (in document order)."""
@@ -260,7 +260,13 @@ class ViewerHandle:
         return round(frames[n]["t"] - page.evaluate("window.__downs.at(-1)"), 1)
 
     def slider_readout(self) -> str:
-        return self.root.locator(".widget-slider .widget-readout").first.inner_text().strip()
+        """The slider's readout, or (rerun_nb's panel hides it) the text of the row holding the slider."""
+        readout = self.root.locator(".widget-slider .widget-readout")
+        if readout.count() and readout.first.is_visible():
+            return readout.first.inner_text().strip()
+        row = self.root.locator(".widget-hbox:has(.widget-slider)").last
+        return row.evaluate("""r => [...r.querySelectorAll('.widget-label')].map(e => e.innerText.trim())
+                                      .filter(t => t).join(' ')""")
 
     def _wait_more_frames(self, n: int, timeout_s: float) -> None:
         self.nb.page.wait_for_function(
