@@ -12,7 +12,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from _browser_harness import CHROMIUM, CHROMIUM_ARGS, JupyterServer
 
 REPO = Path(__file__).resolve().parents[2]

@@ -18,9 +18,13 @@ REPO = Path(__file__).resolve().parents[2]
 
 def test_demo_script_serves_the_dna_notebook(tmp_path):
     port, token = free_port(), secrets.token_hex(8)
+    with open(tmp_path / "demo.log", "w") as log:
+        _check_demo(tmp_path, log, port, token)
+
+
+def _check_demo(tmp_path, log, port, token):
     env = dict(os.environ, JUPYTER_CONFIG_DIR=str(tmp_path / "cfg"), JUPYTER_RUNTIME_DIR=str(tmp_path / "rt"),
                JUPYTERLAB_WORKSPACES_DIR=str(tmp_path / "ws"))
-    log = open(tmp_path / "demo.log", "w")
     proc = subprocess.Popen(  # demo.sh runs setup.sh (idempotent, ~1 s when set up), then execs jupyter lab
         ["bash", "scripts/demo.sh", "--no-browser", "--ip=127.0.0.1", f"--port={port}",
          f"--IdentityProvider.token={token}"], cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT)
@@ -42,4 +46,3 @@ def test_demo_script_serves_the_dna_notebook(tmp_path):
     finally:
         proc.terminate()
         proc.wait(20)
-        log.close()

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-
 from _browser_harness import NotebookPage
 
 # Generous bounds (a busy 2-core CI machine varies 2x); the measured numbers are reported, not asserted.

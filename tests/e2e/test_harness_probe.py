@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import nbformat
 import numpy as np
-
 from _browser_harness import NotebookPage
 
 PROBE = r'''
