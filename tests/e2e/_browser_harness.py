@@ -281,5 +281,5 @@ class ViewerHandle:
                     r.locator("button[title*='lay' i]").first,
                     r.get_by_role("button", name="Play").first):
             if loc.count():
-                return loc
+                return loc.element_handle()  # pinned: a locator would re-resolve after the icon changes
         raise AssertionError("no play button in the viewer's timeline panel")

@@ -51,9 +51,10 @@ def test_dna_notebook_in_browser(ui, jupyter_server, browser, artifacts, e2e_rep
 
         # Play: frames must keep coming, and the picture must move.
         n = viewer.n_frames()
-        viewer.play_button().click()
+        play = viewer.play_button()  # the same element twice: its icon may change while playing
+        play.click()
         viewer.wait_frame(after=n + 5, timeout_s=60)
-        viewer.play_button().click()  # pause again (ipywidgets' Play toggles)
+        play.click()  # pause again (ipywidgets' Play toggles)
         played = viewer.pixels()
         res["play_frames"] = viewer.n_frames() - n
         res["play_diff"] = round(float(np.abs(played - before).mean()), 1)

@@ -67,9 +67,10 @@ def test_probe_lab(jupyter_server, browser, artifacts, e2e_report):
         b = v.pixels()
         res["slider_diff"] = round(float(np.abs(a - b).mean()), 1)
         n = v.n_frames()
-        v.play_button().click()
+        play = v.play_button()
+        play.click()
         v.wait_frame(after=n + 3, timeout_s=30)
-        v.play_button().click()  # pause
+        play.click()  # pause
         res.update(nbp.timings)
         e2e_report["probe_lab"] = res
         nbp.page.screenshot(path=str(artifacts / "probe_lab.png"))
