@@ -26,8 +26,8 @@ import numpy as np
 
 __all__ = [
     "RELATION_CHILD_FROM_PARENT",
-    "axis_angle_to_mat3",
     "as_float_rows",
+    "axis_angle_to_mat3",
     "axis_angles_from_batch",
     "instance_poses_to_mat4s",
     "pinhole_frustum_segments",

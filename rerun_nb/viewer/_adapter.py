@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["AdapterChoice", "NoAdapterError", "choose_adapter", "ensure_adapter", "INSTALL_HELP"]
+__all__ = ["INSTALL_HELP", "AdapterChoice", "NoAdapterError", "choose_adapter", "ensure_adapter"]
 
 INSTALL_HELP = (
     "rerun_nb found no GPU adapter for rendering (wgpu enumerated none it could use).\n"
@@ -107,7 +107,7 @@ def ensure_adapter() -> AdapterChoice:
             gfx.renderers.wgpu.enable_wgpu_features("!float32-filterable")
         try:
             gfx.renderers.wgpu.select_adapter(adapter)
-        except Exception:  # the shared device exists already (pygfx used before us): keep it
+        except Exception:  # noqa: BLE001, S110 - the shared device exists already (pygfx used before us): keep it
             pass
         is_cpu = info.get("adapter_type") == "CPU" or "llvmpipe" in str(info.get("device", "")).lower()
         _choice = AdapterChoice(index, adapter.summary, is_cpu, backend)

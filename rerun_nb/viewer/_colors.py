@@ -7,7 +7,7 @@ from typing import Any
 
 import numpy as np
 
-__all__ = ["auto_color", "rgba_float", "per_instance_colors"]
+__all__ = ["auto_color", "per_instance_colors", "rgba_float"]
 
 
 def rgba_float(batch: Any) -> np.ndarray | None:

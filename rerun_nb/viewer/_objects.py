@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import numpy as np
 import pygfx as gfx
+import wgpu
+from pygfx.renderers.wgpu import register_wgpu_render_function
+from pygfx.renderers.wgpu.shaders.lineshader import ThinLineShader
 
 __all__ = ["LABEL_LIMIT", "lines", "mesh", "points", "set_labels"]
 
@@ -37,17 +40,37 @@ def _update_in_place(obj, **arrays: np.ndarray) -> None:
             buf.update_full()
 
 
+class PixelPointsMaterial(gfx.LineThinMaterial):
+    """Points drawn as single pixels (point-list primitives: one vertex per point, not six)."""
+
+
+@register_wgpu_render_function(gfx.Points, PixelPointsMaterial)
+class _PixelPointsShader(ThinLineShader):
+    def get_pipeline_info(self, wobject, shared):
+        return {"primitive_topology": wgpu.PrimitiveTopology.point_list, "cull_mode": wgpu.CullMode.none}
+
+
+# Level of detail for huge clouds: past this many points an entity's points are drawn as 1-pixel dots.
+# pygfx draws a point as two triangles (6 vertices), and lavapipe's vertex stage is the bottleneck
+# (about 1 us per point on 2 cores): a point list is several times faster. SceneRenderer raises the
+# threshold on real GPUs.
+PIXEL_POINTS_THRESHOLD = {"value": 250_000}
+
+
 def points(prev, positions, colors, sizes, *, size_space: str):
-    """A ``gfx.Points`` with per-vertex colors and sizes (diameters)."""
-    key = ("points", size_space)
-    arrays = dict(positions=positions, colors=colors, sizes=sizes)
+    """A ``gfx.Points`` with per-vertex colors and sizes (diameters); pixel dots for huge clouds."""
+    pixel = len(positions) >= PIXEL_POINTS_THRESHOLD["value"]
+    key = ("points", "pixel" if pixel else size_space)
+    arrays = {"positions": positions, "colors": colors} if pixel else {"positions": positions, "colors": colors,
+                                                                           "sizes": sizes}
     if _geometry_matches(prev, gfx.Points, key, **arrays):
         _update_in_place(prev, **arrays)
         return prev
-    obj = gfx.Points(
-        gfx.Geometry(**arrays),
-        gfx.PointsMaterial(size_space=size_space, size_mode="vertex", color_mode="vertex", aa=True),
-    )
+    if pixel:
+        material = PixelPointsMaterial(color_mode="vertex")
+    else:
+        material = gfx.PointsMaterial(size_space=size_space, size_mode="vertex", color_mode="vertex", aa=True)
+    obj = gfx.Points(gfx.Geometry(**arrays), material)
     obj._rnb_material_key = key
     return obj
 
@@ -57,7 +80,7 @@ def lines(prev, positions, colors, *, thickness: float, thickness_space: str, se
     """A ``gfx.Line`` (strips separated by NaN rows, or segment pairs) with per-vertex colors."""
     kind = "arrows" if arrows else ("segments" if segments else "strips")
     key = (kind, thickness_space, float(thickness))
-    arrays = dict(positions=positions, colors=colors)
+    arrays = {"positions": positions, "colors": colors}
     if _geometry_matches(prev, gfx.Line, key, **arrays):
         _update_in_place(prev, **arrays)
         return prev
@@ -74,7 +97,7 @@ def mesh(prev, positions, indices, colors, normals=None):
     """A lit ``gfx.Mesh`` with per-vertex colors; flat shading when no normals are given."""
     flat = normals is None
     key = ("mesh", flat)
-    arrays = dict(positions=positions, indices=indices, colors=colors, normals=normals)
+    arrays = {"positions": positions, "indices": indices, "colors": colors, "normals": normals}
     if _geometry_matches(prev, gfx.Mesh, key, **arrays):
         _update_in_place(prev, **arrays)
         return prev

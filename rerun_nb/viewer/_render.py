@@ -12,8 +12,10 @@ import threading
 
 import numpy as np
 import pygfx as gfx
+from rendercanvas.core.events import valid_event_types
 from rendercanvas.offscreen import OffscreenRenderCanvas
 
+from . import _objects
 from ._adapter import ensure_adapter
 from ._scene import SceneBuilder
 from ._warmup import wait_for_prewarm
@@ -22,6 +24,10 @@ __all__ = ["SceneRenderer", "render_frame"]
 
 BACKGROUND_RGB = "#16191d"
 # Events that can move the camera; others (hover) need no new frame.
+# Input events forwarded to the offscreen canvas (pygfx's controller listens there); never "close"
+# (jupyter_rfb sends it when the widget closes) nor "resize" (handled by set_size).
+CANVAS_EVENTS = frozenset({"pointer_down", "pointer_move", "pointer_up", "pointer_enter", "pointer_leave", "wheel",
+                           "double_click", "key_down", "key_up", "char"}) & frozenset(str(t) for t in valid_event_types)
 CAMERA_EVENTS = frozenset({"pointer_down", "pointer_move", "pointer_up", "wheel", "double_click"})
 
 
@@ -43,6 +49,7 @@ class SceneRenderer:
         self.adapter = ensure_adapter()
         self.lock = threading.RLock()
         self._pixel_ratio_cap = 1.0 if self.adapter.is_cpu else 2.0
+        _objects.PIXEL_POINTS_THRESHOLD["value"] = 250_000 if self.adapter.is_cpu else 20_000_000
         self.canvas = OffscreenRenderCanvas(
             size=(width, height), pixel_ratio=min(pixel_ratio, self._pixel_ratio_cap)
         )
@@ -55,8 +62,8 @@ class SceneRenderer:
         self.camera = gfx.PerspectiveCamera(45, width / max(height, 1))
         self.camera.add(gfx.DirectionalLight(intensity=2.2))
         self.scene.add(self.camera)
-        self.controller = gfx.OrbitController(self.camera, register_events=self.renderer)
-        self.renderer.add_event_handler(lambda _e: self.reset_camera(), "double_click")
+        # No damping: a remote frame is only drawn on request, so the camera must land at once.
+        self.controller = gfx.OrbitController(self.camera, register_events=self.renderer, damping=0)
         self.canvas.request_draw(self._draw)
         self._camera_fitted = False
         self.last_rebuilt: set[str] = set()
@@ -86,10 +93,21 @@ class SceneRenderer:
         self._camera_fitted = False
 
     def handle_event(self, event: dict) -> bool:
-        """Feed a pointer/wheel event to the orbit controller; True when a new frame is needed."""
+        """Feed a pointer/wheel event to the orbit controller; True when a new frame is needed.
+
+        Events rendercanvas does not know (jupyter_rfb's "show", "hide", "close") are ignored.
+        """
+        kind = event.get("event_type", event.get("type"))
+        if kind == "double_click":
+            self.reset_camera()
+            return True
+        if kind not in CANVAS_EVENTS:
+            return False
         with self.lock:
+            # The offscreen canvas has no scheduler to dispatch submitted events: dispatch now.
             self.canvas.submit_event(event)
-        return event.get("event_type", event.get("type")) in CAMERA_EVENTS
+            self.canvas._events.flush()
+        return kind in CAMERA_EVENTS
 
     def render(self, timeline: str | None, at: int | None) -> np.ndarray:
         """The frame for the latest-at state at ``(timeline, at)``, as (H, W, 4) uint8."""

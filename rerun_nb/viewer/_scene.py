@@ -25,7 +25,12 @@ import pyarrow as pa
 import pygfx as gfx
 
 from ..error_utils import report_error
-from ..query._transforms import as_float_rows, instance_poses_to_mat4s, transform3d_to_mat4, world_up_from_view_coordinates
+from ..query._transforms import (
+    as_float_rows,
+    instance_poses_to_mat4s,
+    transform3d_to_mat4,
+    world_up_from_view_coordinates,
+)
 from . import _vis_basic, _vis_shapes  # noqa: F401  (registers the visualizers)
 from ._registry import batch, visualizers_for
 
@@ -55,8 +60,55 @@ def _chunk_times(chunk) -> dict[str, np.ndarray]:
     return out
 
 
+class TimeSet:
+    """Sorted distinct int64 times, grown in place (appending is the common case), with the min gap."""
+
+    __slots__ = ("_n", "_values", "min_gap")
+
+    def __init__(self):
+        self._values = np.empty(16, np.int64)
+        self._n = 0
+        self.min_gap: int | None = None
+
+    @property
+    def array(self) -> np.ndarray:
+        """The times, sorted (a view: do not modify)."""
+        return self._values[: self._n]
+
+    def add(self, new: np.ndarray) -> None:
+        """Add sorted distinct times."""
+        if not len(new):
+            return
+        if self._n and new[0] <= self._values[self._n - 1]:
+            last = self._values[self._n - 1]
+            seen, new = new[new <= last], new[new > last]
+            pos = np.searchsorted(self.array, seen)
+            if np.array_equal(self.array[np.minimum(pos, self._n - 1)], seen):  # times other entities had
+                self.add(new)
+                return
+            new = np.concatenate([seen, new])  # really out of order: merge (rare)
+            merged = np.union1d(self.array, new)
+            self._values, self._n = merged, len(merged)
+            gaps = np.diff(merged)
+            self.min_gap = int(gaps.min()) if len(gaps) else None
+            return
+        gaps = np.diff(new)
+        if self._n:
+            gaps = np.append(gaps, new[0] - self._values[self._n - 1])
+        if len(gaps):
+            g = int(gaps.min())
+            self.min_gap = g if self.min_gap is None else min(self.min_gap, g)
+        need = self._n + len(new)
+        if need > len(self._values):
+            grown = np.empty(max(need, 2 * len(self._values)), np.int64)
+            grown[: self._n] = self.array
+            self._values = grown
+        self._values[self._n : need] = new
+        self._n = need
+
+
 class _Entity:
-    __slots__ = ("path", "group", "visuals", "row_ids", "objects", "poses", "times", "pending_times")
+    __slots__ = ("group", "objects", "path", "poses", "row_ids", "times", "visuals")
 
     def __init__(self, path: str, group: gfx.Group):
         self.path = path
@@ -66,14 +118,11 @@ class _Entity:
         self.row_ids: Any = None
         self.objects: dict[str, Any] = {}
         self.poses: np.ndarray | None = None
-        self.times: dict[str, np.ndarray] = {}
-        self.pending_times: dict[str, list[np.ndarray]] = {}
+        self.times: dict[str, TimeSet] = {}
 
     def times_on(self, timeline: str) -> np.ndarray:
-        pending = self.pending_times.pop(timeline, None)
-        if pending:
-            self.times[timeline] = np.unique(np.concatenate([self.times.get(timeline, np.empty(0, np.int64)), *pending]))
-        return self.times.get(timeline, np.empty(0, np.int64))
+        ts = self.times.get(timeline)
+        return ts.array if ts is not None else np.empty(0, np.int64)
 
 
 class SceneBuilder:
@@ -130,7 +179,7 @@ class SceneBuilder:
         ent = self._entity(path)
         times = _chunk_times(chunk) if chunk is not None else {}
         for name, values in times.items():
-            ent.pending_times.setdefault(name, []).append(values)
+            ent.times.setdefault(name, TimeSet()).add(values)
         if any(c.startswith("Clear:") for c in components):
             self._clear_paths.add(path)
         return times
@@ -146,6 +195,13 @@ class SceneBuilder:
         self._drain_events()
         parts = [ent.times_on(timeline) for ent in self._entities.values()]
         return np.unique(np.concatenate(parts)) if parts else np.empty(0, np.int64)
+
+    def min_time_gap(self, timeline: str) -> int | None:
+        """Smallest gap between two data times of one entity on ``timeline`` (cheap: kept incrementally)."""
+        self._drain_events()
+        gaps = [ent.times[timeline].min_gap for ent in self._entities.values() if timeline in ent.times]
+        gaps = [g for g in gaps if g]
+        return min(gaps) if gaps else None
 
     def _drain_events(self) -> None:
         """Record the times of newly arrived chunks; keep (path, kind, static, times) for dirty marking."""
@@ -206,7 +262,7 @@ class SceneBuilder:
         for vis in visualizers_for(result):
             try:
                 obj = vis.fn(ent.objects.get(vis.archetype), result, ent.path)
-            except Exception as exc:  # bad data must not break the view of everything else
+            except Exception as exc:  # noqa: BLE001 - bad data must not break the view of everything else
                 self._warn_once(ent.path, vis.archetype, exc)
                 continue
             if obj is not None:

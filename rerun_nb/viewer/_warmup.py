@@ -65,7 +65,7 @@ def prewarm_in_background() -> None:
 def _quiet_prewarm() -> None:
     try:
         prewarm()
-    except Exception:  # NoAdapterError etc.: the viewer shows the message when it is created
+    except Exception:  # noqa: BLE001, S110 - NoAdapterError etc.: the viewer reports it when created
         pass
 
 

@@ -129,7 +129,7 @@ class TimelinePanel:
             return
         kind = v._rnb_kinds.get(v.timeline, "sequence")
         per_s = SEQUENCE_FPS if kind == "sequence" else 1e9
-        delta = max(int(round(elapsed_s * v.speed * per_s)), 1)
+        delta = max(round(elapsed_s * v.speed * per_s), 1)
         new = v.time + delta
         if new > v.time_max:
             if v.loop:

@@ -70,15 +70,10 @@ class TimeGrid:
     step: int
 
     @classmethod
-    def for_times(cls, kind: str, t_min: int, t_max: int, data_times: np.ndarray | None = None) -> TimeGrid:
+    def for_times(cls, kind: str, t_min: int, t_max: int, min_gap: int | None = None) -> TimeGrid:
         """Step 1 for sequences; else the smallest gap between data times, at most 10k steps."""
         span = max(int(t_max) - int(t_min), 0)
-        if kind == "sequence":
-            step = 1
-        else:
-            gaps = np.diff(data_times) if data_times is not None and len(data_times) > 1 else np.empty(0)
-            gaps = gaps[gaps > 0]
-            step = int(gaps.min()) if len(gaps) else max(span, 1)
+        step = 1 if kind == "sequence" else (int(min_gap) if min_gap else max(span, 1))
         step = max(step, -(-span // MAX_SLIDER_STEPS), 1)
         return cls(int(t_min), int(t_max), step)
 

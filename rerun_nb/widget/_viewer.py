@@ -12,9 +12,9 @@ show at once, each with its own time and camera.
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import io
-import threading
 import weakref
 
 import ipywidgets as ipw
@@ -29,6 +29,14 @@ from ._timeline import TimeGrid, default_timeline, to_raw_time
 __all__ = ["Viewer"]
 
 DEFAULT_WIDTH, DEFAULT_HEIGHT = 640, 480
+
+
+def _has_running_loop() -> bool:
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return False
+    return True
 
 
 def _recording_store(recording):
@@ -78,7 +86,7 @@ class Viewer(ipw.VBox):
             from ..viewer import SceneRenderer
 
             self._rnb_renderer = SceneRenderer(self.store, width=self._rnb_width, height=self._rnb_height)
-        except Exception as exc:  # NoAdapterError (what to install), or a broken driver stack
+        except Exception as exc:  # noqa: BLE001 - NoAdapterError (what to install), or a broken driver stack
             self._rnb_error = str(exc)
         self.canvas = self._rnb_make_canvas()
         self.panel = TimelinePanel(self)
@@ -117,9 +125,11 @@ class Viewer(ipw.VBox):
 
     def request_draw(self) -> None:
         """Ask for a new frame (sent when the kernel is idle and a view is visible)."""
-        # Off the main thread (the live poller) there is no event loop to schedule on: the poller
-        # pushes its own frame instead.
-        if isinstance(self.canvas, ViewerCanvas) and threading.current_thread() is threading.main_thread():
+        # jupyter_rfb schedules the draw on the calling thread's asyncio loop: the kernel's main
+        # thread, or an ipykernel 7 subshell thread (JupyterLab sends widget messages there). The live
+        # poller thread has no loop (a request there would leave jupyter_rfb's "draw requested" flag
+        # stuck), so it pushes its own frames instead.
+        if isinstance(self.canvas, ViewerCanvas) and _has_running_loop():
             self.canvas.request_draw()
 
     def reset_camera(self) -> None:
@@ -161,8 +171,8 @@ class Viewer(ipw.VBox):
         info = self.store.timelines().get(self.timeline)
         if info is None:
             return
-        data_times = self._rnb_renderer.builder.data_times(self.timeline) if self._rnb_renderer else None
-        self._rnb_grid = TimeGrid.for_times(info.kind, info.min, info.max, data_times)
+        gap = self._rnb_renderer.builder.min_time_gap(self.timeline) if self._rnb_renderer else None
+        self._rnb_grid = TimeGrid.for_times(info.kind, info.min, info.max, gap)
         with self.hold_trait_notifications():
             self.time_min, self.time_max = int(info.min), int(info.max)
         if self.follow_latest:

@@ -52,7 +52,7 @@ def project(renderer, xyz) -> tuple[int, int]:
     v = renderer.camera.camera_matrix @ np.append(np.asarray(xyz, float), 1.0)
     ndc = v[:3] / v[3]
     w, h = renderer.size
-    return int(round((ndc[0] + 1) / 2 * w - 0.5)), int(round((1 - ndc[1]) / 2 * h - 0.5))
+    return round((ndc[0] + 1) / 2 * w - 0.5), round((1 - ndc[1]) / 2 * h - 0.5)
 
 
 def mask(img: np.ndarray, rgb, tol: int = 40) -> np.ndarray:

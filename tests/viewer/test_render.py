@@ -184,3 +184,39 @@ def test_bad_data_warns_once_and_the_rest_still_draws(rec, make_renderer):
         warnings.simplefilter("error")
         r.reset_camera()
         r.render("log_time", None)
+
+
+def test_huge_clouds_draw_as_pixel_dots(rec, make_renderer, monkeypatch):
+    from rerun_nb.viewer import _objects
+
+    _bbox_anchor(rec)
+    rng = np.random.default_rng(0)
+    rec.log("cloud", rr.Points3D(rng.uniform(-3, 3, size=(5000, 3)), colors=[RED], radii=0.2))
+    r = make_renderer(rec.store)
+    monkeypatch.setitem(_objects.PIXEL_POINTS_THRESHOLD, "value", 1000)  # after the renderer set it
+    img = r.render("log_time", None)
+    obj = r.builder._entities["/cloud"].objects["Points3D"]
+    assert isinstance(obj.material, _objects.PixelPointsMaterial)
+    red = mask(img, RED).sum()
+    assert 1000 < red < 5000  # about one pixel per point (some overlap), not 0.2-radius discs
+
+
+def _pointer(kind, x, y):
+    return {"event_type": kind, "x": x, "y": y, "button": 1, "buttons": () if kind == "pointer_up" else (1,),
+            "modifiers": (), "ntouches": 0, "touches": {}}
+
+
+def test_mouse_orbits_and_double_click_resets_the_camera(rec, make_renderer):
+    _bbox_anchor(rec)
+    _red_point(rec, pos=(2, 0, 0))
+    r = make_renderer(rec.store)
+    img0 = r.render("log_time", None)
+    for kind, x in (("pointer_down", 60), ("pointer_move", 100), ("pointer_move", 140), ("pointer_up", 140)):
+        assert r.handle_event(_pointer(kind, x, 70))
+    img1 = r.render("log_time", None)
+    assert centroid(mask(img1, RED)) != pytest.approx(centroid(mask(img0, RED)), abs=3)
+    assert not r.handle_event({"event_type": "show"})  # jupyter_rfb-only events are ignored
+    assert r.handle_event({"event_type": "double_click", "x": 50, "y": 50, "button": 1, "buttons": (),
+                           "modifiers": ()})
+    img2 = r.render("log_time", None)
+    assert np.array_equal(img2, img0)

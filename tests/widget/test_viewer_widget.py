@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import io
 import time
@@ -17,7 +18,7 @@ NS = 1_000_000_000
 
 
 def _decode(frame) -> np.ndarray:
-    msg, buffers = frame
+    _msg, buffers = frame
     return np.asarray(Image.open(io.BytesIO(bytes(buffers[0]))).convert("RGB"))
 
 
@@ -40,13 +41,34 @@ def test_default_timeline_is_the_users_and_range_in_its_unit(rec, make_viewer):
     assert list(v.panel.picker.options) == ["log_time", "sim_time"]
 
 
+def _in_kernel_loop(fn):
+    """Run ``fn`` as a comm handler would: on a running asyncio loop, then let scheduled draws run."""
+
+    async def main():
+        fn()
+        for _ in range(5):
+            await asyncio.sleep(0.01)
+
+    asyncio.run(main())
+
+
+def _confirm(canvas):
+    """What the browser does after showing a frame."""
+    canvas._frame_feedback = {"index": canvas._rfb_frame_index, "timestamp": time.time(), "localtime": time.time()}
+
+
 def test_slider_change_sends_a_new_frame_for_the_new_time(rec, make_viewer):
     _log_moving_point(rec)
     v, sent = make_viewer(rec)
-    v.canvas._rfb_maybe_draw()  # what jupyter_rfb does on its event loop
-    v.panel.slider.value = 2
+    _in_kernel_loop(v.request_draw)
+    assert len(sent.frames) == 1
+    _confirm(v.canvas)
+
+    def move():
+        v.panel.slider.value = 2
+
+    _in_kernel_loop(move)
     assert v.time == 1 * NS and not v.follow_latest
-    v.canvas._rfb_maybe_draw()
     assert len(sent.frames) == 2
     first, second = _decode(sent.frames[0]), _decode(sent.frames[1])
     assert np.abs(first.astype(int) - second.astype(int)).max() > 100  # the point moved
@@ -72,9 +94,12 @@ def test_time_traits_link_two_viewers(rec, make_viewer):
     a, _ = make_viewer(rec)
     b, sent_b = make_viewer(rec)
     link = ipw.link((a, "time"), (b, "time"))
-    a.panel.slider.value = 3
+
+    def move():
+        a.panel.slider.value = 3
+
+    _in_kernel_loop(move)
     assert b.time == a.time == int(1.5 * NS)
-    b.canvas._rfb_maybe_draw()
     assert len(sent_b.frames) == 1
     link.unlink()
     # jslink needs the traits to be synced to the browser model.
@@ -110,7 +135,7 @@ def test_entity_list_toggles_visibility(rec, make_viewer):
     before = v.render()
     boxes["/pt"].value = False
     after = v.render()
-    red = lambda img: ((img[:, :, 0] > 150) & (img[:, :, 1] < 80)).sum()  # noqa: E731
+    red = lambda img: ((img[:, :, 0] > 150) & (img[:, :, 1] < 80)).sum()
     assert red(before) > 0 and red(after) == 0
 
 
