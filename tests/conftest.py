@@ -10,8 +10,8 @@ import pytest
 os.environ.setdefault("RERUN_STRICT", "1")
 os.environ.setdefault("XDG_RUNTIME_DIR", "/tmp")
 
-import rerun_nb as rr  # noqa: E402
-from rerun_nb import error_utils  # noqa: E402
+import rerun_nb as rr
+from rerun_nb import error_utils
 
 
 @pytest.fixture(autouse=True)
