@@ -11,6 +11,7 @@ from typing import Any
 
 from . import components as components
 from . import datatypes as datatypes
+from . import datatypes as encodings  # rerun 0.41 calls this module `encodings`
 from . import utilities as utilities
 from ._baseclasses import AsComponents as AsComponents
 from ._baseclasses import ComponentColumn as ComponentColumn
@@ -37,15 +38,20 @@ from ._log import set_log_time_enabled as set_log_time_enabled
 from ._log import set_time as set_time
 from ._log import spawn as spawn
 from ._version import __version__ as __version__
-from .archetypes import *  # noqa: F403 - the archetypes are the public surface, like rerun's
+from .archetypes import *
 from .archetypes import __all__ as _archetype_names
+from ._baseclasses import ComponentColumnList as ComponentColumnList
+from .components import AlbedoFactor as AlbedoFactor
 from .components import FillMode as FillMode
+from .components import MediaType as MediaType
+from .components import Radius as Radius
+from .components import Scale3D as Scale3D
 from .components import MarkerShape as MarkerShape
 from .components import TransformRelation as TransformRelation
 from .datatypes import Angle as Angle
+from .datatypes import AnnotationInfo as AnnotationInfo
 from .datatypes import ChannelDatatype as ChannelDatatype
 from .datatypes import ClassDescription as ClassDescription
-from .datatypes import AnnotationInfo as AnnotationInfo
 from .datatypes import ColorModel as ColorModel
 from .datatypes import PixelFormat as PixelFormat
 from .datatypes import Quaternion as Quaternion
@@ -67,11 +73,13 @@ from .time import TimeColumn as TimeColumn
 __all__ = [
     *_archetype_names,
     "AnnotationInfo", "Angle", "AsComponents", "ChannelDatatype", "ClassDescription", "ColorModel",
-    "ComponentColumn", "ComponentDescriptor", "DescribedComponentBatch", "FillMode", "MarkerShape", "PixelFormat",
+    "AlbedoFactor", "ComponentColumn", "ComponentColumnList", "ComponentDescriptor", "MediaType", "Radius",
+    "Scale3D", "encodings", "DescribedComponentBatch", "FillMode", "MarkerShape", "PixelFormat",
     "Quaternion", "RecordingStream", "RerunWarning", "RotationAxisAngle", "TensorData", "TimeColumn",
     "TransformRelation", "Viewer", "components", "connect_grpc", "datatypes", "disable_timeline", "disconnect",
     "escape_entity_path_part", "flush", "get_application_id", "get_data_recording", "get_global_data_recording",
-    "get_recording_id", "get_thread_local_data_recording", "init", "is_enabled", "load", "log", "new_entity_path",
+    "get_recording_id", "get_thread_local_data_recording", "init", "is_enabled", "load", "load_all", "log",
+    "log_file_from_path", "new_entity_path",
     "notebook_show", "reset_time", "save", "send_blueprint", "send_columns", "send_recording_name", "serve_grpc",
     "set_global_data_recording", "set_log_tick_enabled", "set_log_time_enabled", "set_strict_mode", "set_time",
     "set_thread_local_data_recording", "spawn", "strict_mode", "utilities",
@@ -84,7 +92,7 @@ def __getattr__(name: str) -> Any:
         from .widget import Viewer
 
         return Viewer
-    if name in ("load", "log_file_from_path"):
+    if name in ("load", "load_all", "log_file_from_path"):
         from . import _load
 
         return getattr(_load, name)

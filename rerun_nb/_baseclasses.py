@@ -9,7 +9,8 @@ not once per log call.
 
 from __future__ import annotations
 
-from typing import Any, Callable, ClassVar, Iterable
+from collections.abc import Callable, Iterable
+from typing import Any, ClassVar
 
 import numpy as np
 import pyarrow as pa
@@ -17,13 +18,13 @@ import pyarrow as pa
 from .error_utils import RerunError, strict_mode
 
 __all__ = [
-    "ComponentDescriptor",
-    "DescribedComponentBatch",
-    "ComponentType",
-    "ComponentColumn",
-    "ComponentColumnList",
     "Archetype",
     "AsComponents",
+    "ComponentColumn",
+    "ComponentColumnList",
+    "ComponentDescriptor",
+    "ComponentType",
+    "DescribedComponentBatch",
     "batch_to_arrow",
 ]
 
@@ -31,7 +32,7 @@ __all__ = [
 class ComponentDescriptor:
     """Names a component column: `Points3D:positions`, its archetype and its component type."""
 
-    __slots__ = ("component", "archetype", "component_type", "_hash")
+    __slots__ = ("_hash", "archetype", "component", "component_type")
 
     def __init__(self, component: str, *, archetype: str | None = None, component_type: str | None = None):
         self.component = component
@@ -90,7 +91,7 @@ def batch_to_arrow(data: np.ndarray | pa.Array, arrow_type: pa.DataType | None =
 class ComponentType:
     """How one Rerun component type (`rerun.components.Color`, ...) turns user input into a batch."""
 
-    __slots__ = ("name", "arrow_type", "convert")
+    __slots__ = ("arrow_type", "convert", "name")
 
     def __init__(self, name: str, arrow_type: pa.DataType, convert: Callable[[Any], np.ndarray | pa.Array]):
         self.name = name
@@ -104,7 +105,7 @@ class ComponentType:
 class DescribedComponentBatch:
     """A batch of instances for one component, with the descriptor it is logged under."""
 
-    __slots__ = ("descriptor", "data")
+    __slots__ = ("data", "descriptor")
 
     def __init__(self, descriptor: ComponentDescriptor, data: np.ndarray | pa.Array):
         self.descriptor = descriptor
@@ -129,7 +130,7 @@ class DescribedComponentBatch:
 class ComponentColumn:
     """A column of batches for `send_columns`: `data` split into rows of `lengths` instances (default 1 each)."""
 
-    __slots__ = ("descriptor", "data", "lengths")
+    __slots__ = ("data", "descriptor", "lengths")
 
     def __init__(self, descriptor: ComponentDescriptor, data: np.ndarray | pa.Array, lengths=None):
         self.descriptor = descriptor
@@ -212,7 +213,7 @@ class Archetype(AsComponents):
                 continue
             try:
                 batches[name] = fields[name].convert(value)
-            except Exception as exc:  # noqa: BLE001 - any conversion failure is a user input error
+            except Exception as exc:
                 message = f"{type(self).__name__}: bad `{name}`: {exc}"
                 if strict_mode():
                     raise RerunError(message) from exc

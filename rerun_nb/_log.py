@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import uuid
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 from .error_utils import report_error
 from .recording_stream import (
@@ -14,9 +15,26 @@ from .recording_stream import (
 )
 
 __all__ = [
-    "init", "log", "set_time", "reset_time", "disable_timeline", "set_log_time_enabled", "set_log_tick_enabled",
-    "send_columns", "save", "disconnect", "spawn", "notebook_show", "flush", "get_application_id",
-    "get_recording_id", "is_enabled", "send_blueprint", "connect_grpc", "serve_grpc", "send_recording_name",
+    "connect_grpc",
+    "disable_timeline",
+    "disconnect",
+    "flush",
+    "get_application_id",
+    "get_recording_id",
+    "init",
+    "is_enabled",
+    "log",
+    "notebook_show",
+    "reset_time",
+    "save",
+    "send_blueprint",
+    "send_columns",
+    "send_recording_name",
+    "serve_grpc",
+    "set_log_tick_enabled",
+    "set_log_time_enabled",
+    "set_time",
+    "spawn",
 ]
 
 

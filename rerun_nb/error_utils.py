@@ -11,7 +11,7 @@ import os
 import threading
 import warnings
 
-__all__ = ["RerunWarning", "RerunError", "strict_mode", "set_strict_mode", "report_error"]
+__all__ = ["RerunError", "RerunWarning", "report_error", "set_strict_mode", "strict_mode"]
 
 
 class RerunWarning(Warning):

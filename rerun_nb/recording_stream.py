@@ -10,7 +10,8 @@ import os
 import threading
 import time
 import uuid
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 from ._baseclasses import ComponentColumn, ComponentDescriptor, DescribedComponentBatch
 from .error_utils import report_error, set_strict_mode
@@ -20,12 +21,12 @@ from .time import time_to_int64
 
 __all__ = [
     "RecordingStream",
-    "get_global_data_recording",
-    "set_global_data_recording",
-    "get_thread_local_data_recording",
-    "set_thread_local_data_recording",
     "get_data_recording",
+    "get_global_data_recording",
+    "get_thread_local_data_recording",
     "parse_memory_limit",
+    "set_global_data_recording",
+    "set_thread_local_data_recording",
 ]
 
 _PROPERTIES_PATH = "/__properties"
@@ -34,7 +35,7 @@ _PROPERTIES_PATH = "/__properties"
 class _TimeCursor:
     """This thread's time on each timeline, with the tuple form `log` needs cached."""
 
-    __slots__ = ("times", "cached")
+    __slots__ = ("cached", "times")
 
     def __init__(self) -> None:
         self.times: dict[str, tuple[str, int]] = {}
@@ -95,7 +96,7 @@ class RecordingStream:
         self._previous_thread_rec = set_thread_local_data_recording(self)
         return self
 
-    def __exit__(self, *exc: Any) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.flush()
         set_thread_local_data_recording(getattr(self, "_previous_thread_rec", None))
 
@@ -151,7 +152,7 @@ class RecordingStream:
         try:
             path = normalize_entity_path(entity_path)
         except (TypeError, ValueError) as exc:
-            report_error(f"rr.log: bad entity path {entity_path!r}: {exc}", strict=strict)
+            report_error(f"rr.log: bad entity path {entity_path!r}: {exc}; the call was dropped", strict=strict)
             return
         batches = _collect_batches(path, entity, extra, strict)
         if not batches:
@@ -231,9 +232,7 @@ class RecordingStream:
             from .rrd import FileSink
         except ImportError as exc:
             raise NotImplementedError("rr.save needs rerun_nb.rrd (RRD writing), which is not available") from exc
-        if default_blueprint is not None:
-            self.send_blueprint(default_blueprint)
-        self._set_sink(FileSink(path, self))
+        self._set_sink(FileSink(path, self, default_blueprint=default_blueprint))
 
     def send_blueprint(self, blueprint: Any, *, make_active: bool = True, make_default: bool = True) -> None:
         try:
@@ -254,11 +253,29 @@ class RecordingStream:
     def spawn(self, *, port: int = 9876, connect: bool = True, memory_limit: str = "75%",
               hide_welcome_screen: bool = False, detach_process: bool = True, **kwargs: Any) -> None:
         """In a notebook: show the inline viewer for this recording here. In a script: warn (no viewer yet)."""
+        if not in_notebook():
+            report_error(
+                "rr.spawn: there is no viewer outside a notebook yet; logging goes on. "
+                "Save the data with rr.save('file.rrd'), or log from a Jupyter notebook to see it inline.",
+                key="spawn-outside-notebook", strict=False,
+            )
+            return
         _notebook().spawn(self)
 
     def notebook_show(self, *, width: int | None = None, height: int | None = None, blueprint: Any = None) -> Any:
         """Show the inline viewer for this recording in the current notebook cell."""
         return _notebook().notebook_show(self, width=width, height=height)
+
+
+def in_notebook() -> bool:
+    """Whether we run inside a Jupyter kernel (where widgets can be displayed)."""
+    import sys
+
+    ipython = sys.modules.get("IPython")
+    if ipython is None:
+        return False
+    shell = ipython.get_ipython() if hasattr(ipython, "get_ipython") else None
+    return shell is not None and getattr(shell, "kernel", None) is not None
 
 
 def _notebook() -> Any:

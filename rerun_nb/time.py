@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from datetime import datetime, timedelta, timezone
-from typing import Any, Iterable
+from typing import Any
 
 import numpy as np
 import pyarrow as pa
 
-__all__ = ["TimeColumn", "time_to_int64", "index_arrow_type", "KINDS"]
+__all__ = ["KINDS", "TimeColumn", "index_arrow_type", "time_to_int64"]
 
 KINDS = ("sequence", "duration", "timestamp")
 _ARROW_BY_KIND = {"sequence": pa.int64(), "duration": pa.duration("ns"), "timestamp": pa.timestamp("ns")}
@@ -125,7 +126,7 @@ def _column_to_int64(kind: str, values: Any) -> np.ndarray:
 class TimeColumn:
     """A column of times for `send_columns`: `TimeColumn("frame", sequence=[0, 1, 2])`."""
 
-    __slots__ = ("timeline", "kind", "times")
+    __slots__ = ("kind", "timeline", "times")
 
     def __init__(self, timeline: str, *, sequence: Iterable[int] | None = None, duration: Any = None,
                  timestamp: Any = None):

@@ -1,5 +1,6 @@
 """Archetypes: Rerun 0.41's names, constructors and component descriptors."""
 
+from ._any_values import AnyBatchValue as AnyBatchValue
 from ._any_values import AnyValues as AnyValues
 from ._images import DepthImage as DepthImage
 from ._images import EncodedImage as EncodedImage
@@ -17,6 +18,7 @@ from ._misc import TextLog as TextLog
 from ._misc import TextLogLevel as TextLogLevel
 from ._spatial import Arrows2D as Arrows2D
 from ._spatial import Arrows3D as Arrows3D
+from ._spatial import Box2DFormat as Box2DFormat
 from ._spatial import Boxes2D as Boxes2D
 from ._spatial import Boxes3D as Boxes3D
 from ._spatial import Capsules3D as Capsules3D
@@ -33,9 +35,22 @@ from ._transforms import Transform3D as Transform3D
 from ._transforms import ViewCoordinates as ViewCoordinates
 
 __all__ = [
-    "AnnotationContext", "AnyValues", "Arrows2D", "Arrows3D", "BarChart", "Boxes2D", "Boxes3D", "Capsules3D",
+    "AnnotationContext", "AnyBatchValue", "AnyValues", "Arrows2D", "Arrows3D", "BarChart", "Box2DFormat", "Boxes2D", "Boxes3D", "Capsules3D",
     "Clear", "Cylinders3D", "DepthImage", "Ellipsoids3D", "EncodedImage", "Image", "InstancePoses3D",
     "LineStrips2D", "LineStrips3D", "Mesh3D", "Pinhole", "Points2D", "Points3D", "Scalars", "SegmentationImage",
     "SeriesLines", "SeriesPoints", "Tensor", "TextDocument", "TextLog", "TextLogLevel", "Transform3D",
     "ViewCoordinates",
 ]
+
+
+def _install_signatures() -> None:
+    from .._baseclasses import Archetype
+    from ._signatures import install_field_signatures
+
+    for name in __all__:
+        cls = globals()[name]
+        if isinstance(cls, type) and issubclass(cls, Archetype) and cls._fields:
+            install_field_signatures(cls)
+
+
+_install_signatures()

@@ -1,25 +1,124 @@
-"""AnyValues: arbitrary user components, keyed by name (kept and queryable, not drawn)."""
+"""AnyValues / AnyBatchValue: arbitrary user components, keyed by name (kept and queryable, not drawn).
+
+Values become Arrow the way rerun-sdk 0.41 does it: a pyarrow array as is, else `pa.array(value)`, else a
+scalar, else through numpy. Like Rerun, the last type seen for a name is remembered and later values
+are converted to it when they can be, so a column keeps one type (`confidence=1` after `confidence=0.5`
+logs 1.0). Values that can't be converted (strings after ints) keep their own type: see `any_batch`.
+"""
 
 from __future__ import annotations
 
+import threading
 from typing import Any
 
 import numpy as np
 import pyarrow as pa
 
-from .._baseclasses import AsComponents, ComponentDescriptor, DescribedComponentBatch
-from ..error_utils import RerunError, strict_mode
+from .._baseclasses import (
+    AsComponents,
+    ComponentColumn,
+    ComponentColumnList,
+    ComponentDescriptor,
+    DescribedComponentBatch,
+)
+from ..error_utils import RerunError, report_error, strict_mode
+
+_types_lock = threading.Lock()
+_type_per_descriptor: dict[ComponentDescriptor, pa.DataType] = {}
 
 
-def any_batch(value: Any) -> np.ndarray | pa.Array:
-    """User data as a batch: numeric arrays stay numpy (flattened), everything else goes through pyarrow."""
+def _parse(value: Any, pa_type: pa.DataType | None) -> pa.Array:
     if isinstance(value, (pa.Array, pa.ChunkedArray)):
         return value.combine_chunks() if isinstance(value, pa.ChunkedArray) else value
-    if isinstance(value, np.ndarray) and value.dtype.kind in "biuf" and value.dtype != bool:
-        return np.array(value.reshape(-1))
-    if isinstance(value, (str, bytes, int, float, bool)) or np.isscalar(value):
-        return pa.array([value])
-    return pa.array(list(value))
+    if hasattr(value, "as_arrow_array"):
+        return value.as_arrow_array()
+    if not isinstance(value, (str, bytes)):
+        try:
+            arr = pa.array(value, type=pa_type)
+            if arr.type != pa.null():
+                return arr
+        except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError, TypeError):
+            pass
+    try:
+        return pa.array([pa.scalar(value)], type=pa_type)
+    except (pa.ArrowInvalid, pa.ArrowTypeError, TypeError):
+        pass
+    np_value = np.atleast_1d(np.asarray(value))
+    try:
+        return pa.array(np_value, type=pa_type)
+    except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError) as exc:
+        raise ValueError(f"can't convert {type(value).__name__} to Arrow"
+                         + (f" as {pa_type} (the type this name was first logged with)" if pa_type else "")) from exc
+
+
+def any_batch(descriptor: ComponentDescriptor, value: Any, *, drop_untyped_nones: bool = True,
+              element_type: bool = False) -> pa.Array | None:
+    """`value` as an Arrow array, typed like the first value logged under `descriptor` (None: dropped)."""
+    with _types_lock:
+        cached = _type_per_descriptor.get(descriptor)
+    pa_type = pa.list_(cached) if (cached is not None and element_type) else cached
+    if cached is None and (value is None or (hasattr(value, "__len__") and len(value) == 0)):
+        if not drop_untyped_nones:
+            raise ValueError(f"can't log `{descriptor.component}` = {value!r} without a known type")
+        return None
+    if value is None:
+        value = []
+    try:
+        arr = _parse(value, pa_type)
+    except ValueError:
+        if pa_type is None:
+            raise
+        # Not convertible to the first type (e.g. strings after ints): rerun-sdk raises in strict mode and
+        # drops the value otherwise; we keep the new type, which the store handles per row.
+        arr = _parse(value, None)
+    new_type = arr.type.value_type if (element_type and pa.types.is_list(arr.type)) else arr.type
+    with _types_lock:
+        _type_per_descriptor[descriptor] = new_type
+    return arr
+
+
+class AnyBatchValue:
+    """One arbitrary component batch: `rr.AnyBatchValue("confidence", [0.3, 0.9])`."""
+
+    def __init__(self, descriptor: str | ComponentDescriptor, value: Any, *, drop_untyped_nones: bool = True):
+        self.descriptor = ComponentDescriptor(descriptor) if isinstance(descriptor, str) else descriptor
+        self.pa_array: pa.Array | None = None
+        try:
+            self.pa_array = any_batch(self.descriptor, value, drop_untyped_nones=drop_untyped_nones)
+        except (ValueError, TypeError) as exc:
+            report_error(f"AnyBatchValue: bad `{self.descriptor.component}`: {exc}")
+
+    def is_valid(self) -> bool:
+        return self.pa_array is not None
+
+    def component_descriptor(self) -> ComponentDescriptor:
+        return self.descriptor
+
+    def as_arrow_array(self) -> pa.Array | None:
+        return self.pa_array
+
+    def as_component_batches(self) -> list[DescribedComponentBatch]:
+        return [] if self.pa_array is None else [DescribedComponentBatch(self.descriptor, self.pa_array)]
+
+    @classmethod
+    def column(cls, descriptor: str | ComponentDescriptor, value: Any,
+               drop_untyped_nones: bool = True) -> ComponentColumn | None:
+        """A column for `send_columns`: one row per element of `value` (or per list, for nested values)."""
+        desc = ComponentDescriptor(descriptor) if isinstance(descriptor, str) else descriptor
+        if value is not None and not isinstance(value, (pa.Array, str, bytes)):
+            try:
+                arr = np.asarray(value)
+            except ValueError:
+                arr = None
+            if arr is not None and arr.ndim == 1 and arr.dtype.kind != "O":
+                value = [[x] for x in value]
+        pa_array = any_batch(desc, value, drop_untyped_nones=drop_untyped_nones, element_type=True)
+        if pa_array is None:
+            return None
+        if pa.types.is_list(pa_array.type):
+            lengths = np.diff(pa_array.offsets.to_numpy())
+            return ComponentColumn(desc, pa_array.flatten(), lengths)
+        return ComponentColumn(desc, pa_array)
 
 
 class AnyValues(AsComponents):
@@ -29,25 +128,52 @@ class AnyValues(AsComponents):
         self._batches: list[tuple[ComponentDescriptor, Any]] = []
         self._error: str | None = None
         for name, value in kwargs.items():
-            if value is None:
-                if drop_untyped_nones:
-                    continue
-                self._fail(f"AnyValues: `{name}` is None and has no type")
-                return
-            try:
-                self._batches.append((ComponentDescriptor(name), any_batch(value)))
-            except (pa.ArrowInvalid, pa.ArrowTypeError, TypeError, ValueError) as exc:
-                self._fail(f"AnyValues: bad `{name}`: {exc}")
+            if not self._add(ComponentDescriptor(name), value, drop_untyped_nones):
                 return
 
-    def _fail(self, message: str) -> None:
-        if strict_mode():
-            raise RerunError(message)
-        self._batches, self._error = [], message
+    def _add(self, descriptor: ComponentDescriptor, value: Any, drop_untyped_nones: bool) -> bool:
+        try:
+            arr = any_batch(descriptor, value, drop_untyped_nones=drop_untyped_nones)
+        except (ValueError, TypeError) as exc:
+            message = f"AnyValues: bad `{descriptor.component}`: {exc}"
+            if strict_mode():
+                raise RerunError(message) from exc
+            self._batches, self._error = [], message
+            return False
+        if arr is not None:
+            self._batches.append((descriptor, arr))
+        return True
 
-    def with_component(self, name: str, value: Any) -> AnyValues:
-        self._batches.append((ComponentDescriptor(name), any_batch(value)))
+    def with_component_from_data(self, descriptor: str, value: Any, *, drop_untyped_nones: bool = True) -> AnyValues:
+        """Add one more component, named `descriptor`."""
+        if self._error is None:
+            self._add(ComponentDescriptor(descriptor), value, drop_untyped_nones)
         return self
+
+    def with_component_override(self, field: str, component_type: str, value: Any, *,
+                                drop_untyped_nones: bool = True) -> AnyValues:
+        """Add a component with an explicit component type (e.g. "rerun.components.Scalar")."""
+        if self._error is None:
+            self._add(ComponentDescriptor(field, component_type=component_type), value, drop_untyped_nones)
+        return self
+
+    @classmethod
+    def columns(cls, drop_untyped_nones: bool = True, **kwargs: Any) -> ComponentColumnList:
+        """Columns for `send_columns`, one row per element of each value."""
+        out = ComponentColumnList()
+        for name, value in kwargs.items():
+            try:
+                column = AnyBatchValue.column(name, value, drop_untyped_nones=drop_untyped_nones)
+            except (ValueError, TypeError) as exc:
+                report_error(f"AnyValues.columns: bad `{name}`: {exc}")
+                continue
+            if column is not None:
+                out.append(column)
+        return out
+
+    @property
+    def component_batches(self) -> list[DescribedComponentBatch]:
+        return self.as_component_batches()
 
     def as_component_batches(self) -> list[DescribedComponentBatch]:
         return [DescribedComponentBatch(d, b) for d, b in self._batches]

@@ -56,6 +56,8 @@ class SeriesPoints(Archetype):
 
     def __init__(self, *, colors: Any = None, markers: Any = None, names: Any = None, visible_series: Any = None,
                  marker_sizes: Any = None):
+        if colors is None and markers is None and names is None and visible_series is None and marker_sizes is None:
+            markers = "Circle"  # Rerun logs a default marker when nothing is given
         self._set(colors=colors, markers=markers, names=names, visible_series=visible_series,
                   marker_sizes=marker_sizes)
 
@@ -95,9 +97,9 @@ class BarChart(Archetype):
     _fields = _fields(values="TensorData", color="Color", abscissa="TensorData", widths="Length")
 
     def __init__(self, values: Any, *, color: Any = None, abscissa: Any = None, widths: Any = None):
-        arr = np.asarray(getattr(values, "array", values))
-        if arr.ndim != 1:
-            self._set_error(f"bar chart values must be 1-D, got shape {arr.shape}")
+        shape = np.shape(getattr(values, "array", values))
+        if len(shape) == 0 or sum(d != 1 for d in shape) > 1:
+            self._set_error(f"bar chart values must be 1-D, got shape {shape}")
             return
         self._set(values=values, color=color, abscissa=abscissa, widths=widths)
 

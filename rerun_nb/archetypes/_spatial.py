@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import enum
 from typing import Any
 
 import numpy as np
@@ -25,6 +26,8 @@ class Points3D(Archetype):
 
     def __init__(self, positions: Any, *, radii: Any = None, colors: Any = None, labels: Any = None,
                  show_labels: Any = None, point_shading: Any = None, class_ids: Any = None, keypoint_ids: Any = None):
+        if class_ids is None and keypoint_ids is not None:
+            class_ids = 0  # keypoints need a class, like Rerun
         self._set(positions=positions, radii=radii, colors=colors, labels=labels, show_labels=show_labels,
                   point_shading=point_shading, class_ids=class_ids, keypoint_ids=keypoint_ids)
 
@@ -37,6 +40,8 @@ class Points2D(Archetype):
 
     def __init__(self, positions: Any, *, radii: Any = None, colors: Any = None, labels: Any = None,
                  show_labels: Any = None, draw_order: Any = None, class_ids: Any = None, keypoint_ids: Any = None):
+        if class_ids is None and keypoint_ids is not None:
+            class_ids = 0  # keypoints need a class, like Rerun
         self._set(positions=positions, radii=radii, colors=colors, labels=labels, show_labels=show_labels,
                   draw_order=draw_order, class_ids=class_ids, keypoint_ids=keypoint_ids)
 
@@ -64,20 +69,55 @@ class LineStrips2D(Archetype):
                   draw_order=draw_order, class_ids=class_ids)
 
 
-def _half_sizes(sizes: Any, mins: Any, half_sizes: Any, centers: Any, dim: int) -> tuple[Any, Any]:
-    """Rerun's box constructors take `half_sizes`, or `sizes`, optionally with `mins` instead of centers."""
-    if half_sizes is not None and sizes is not None:
-        raise ValueError("only one of `sizes` or `half_sizes` can be given")
+def _half_sizes(sizes: Any, mins: Any, half_sizes: Any, centers: Any) -> tuple[Any, Any]:
+    """Rerun's box constructors take `half_sizes` or `sizes`, and `centers` or `mins` (with a size)."""
     if sizes is not None:
-        sizes = np.asarray(sizes, dtype=np.float32).reshape(-1, dim)
-        half_sizes = sizes / 2.0
-        if mins is not None:
-            if centers is not None:
-                raise ValueError("only one of `mins` or `centers` can be given")
-            centers = np.asarray(mins, dtype=np.float32).reshape(-1, dim) + half_sizes
-    elif mins is not None:
-        raise ValueError("`mins` needs `sizes`")
+        if half_sizes is not None:
+            raise ValueError("can't give both `sizes` and `half_sizes`")
+        half_sizes = np.asarray(sizes, dtype=np.float32) / 2.0
+    if mins is not None:
+        if centers is not None:
+            raise ValueError("can't give both `mins` and `centers`")
+        if half_sizes is None:
+            raise ValueError("`mins` needs `sizes` or `half_sizes`")
+        half_sizes = np.asarray(half_sizes, dtype=np.float32)
+        centers = np.asarray(mins, dtype=np.float32) + half_sizes
     return half_sizes, centers
+
+
+class Box2DFormat(enum.Enum):
+    """How `rr.Boxes2D(array=..., array_format=...)` reads each row of 4 numbers."""
+
+    XYWH = "XYWH"  # x, y (left, top), width, height
+    YXHW = "YXHW"  # y, x (top, left), height, width
+    XYXY = "XYXY"  # x0, y0 (left, top), x1, y1 (right, bottom)
+    YXYX = "YXYX"  # y0, x0, y1, x1
+    XCYCWH = "XCYCWH"  # center x, center y, width, height
+    XCYCW2H2 = "XCYCW2H2"  # center x, center y, half width, half height
+
+
+def _boxes_from_array(array: Any, array_format: Any) -> tuple[np.ndarray, np.ndarray]:
+    if array_format is None:
+        raise ValueError("`array` needs `array_format` (an rr.Box2DFormat)")
+    fmt = Box2DFormat(array_format.value if isinstance(array_format, enum.Enum) else array_format)
+    arr = np.asarray(array)
+    if arr.dtype.kind not in "biuf":
+        raise TypeError(f"expected numbers in `array`, got {arr.dtype}")
+    arr = arr.reshape(1, -1) if arr.ndim == 1 and np.any(arr) else arr
+    if not np.any(arr):
+        arr = np.zeros((0, 4), np.float32)  # Rerun logs no boxes for an all-zero array
+    if arr.ndim != 2 or arr.shape[1] != 4:
+        raise ValueError(f"expected `array` of shape (N, 4), got {arr.shape}")
+    a, b = arr[:, 0:2], arr[:, 2:4]
+    if fmt in (Box2DFormat.YXHW, Box2DFormat.YXYX):
+        a, b = a[:, ::-1], b[:, ::-1]
+    if fmt in (Box2DFormat.XYWH, Box2DFormat.YXHW):
+        half = b / 2
+        return half, a + half
+    if fmt in (Box2DFormat.XYXY, Box2DFormat.YXYX):
+        centers = (a + b) / 2
+        return b - centers, centers
+    return (b / 2 if fmt is Box2DFormat.XCYCWH else b), a
 
 
 class Boxes3D(Archetype):
@@ -92,9 +132,9 @@ class Boxes3D(Archetype):
                  colors: Any = None, radii: Any = None, fill_mode: Any = None, labels: Any = None,
                  show_labels: Any = None, class_ids: Any = None):
         try:
-            half_sizes, centers = _half_sizes(sizes, mins, half_sizes, centers, 3)
+            half_sizes, centers = _half_sizes(sizes, mins, half_sizes, centers)
             rotation_axis_angles, quaternions = _split_rotations(rotations, rotation_axis_angles, quaternions)
-        except ValueError as exc:
+        except (ValueError, TypeError) as exc:
             self._set_error(str(exc))
             return
         self._set(half_sizes=half_sizes, centers=centers, rotation_axis_angles=rotation_axis_angles,
@@ -113,9 +153,13 @@ class Boxes2D(Archetype):
                  labels: Any = None, show_labels: Any = None, draw_order: Any = None, class_ids: Any = None):
         try:
             if array is not None:
-                raise ValueError("Boxes2D(array=, array_format=) is not supported by rerun_nb yet; use sizes/mins")
-            half_sizes, centers = _half_sizes(sizes, mins, half_sizes, centers, 2)
-        except ValueError as exc:
+                for name, value in (("half_sizes", half_sizes), ("sizes", sizes), ("mins", mins), ("centers", centers)):
+                    if value is not None:
+                        raise ValueError(f"can't give both `array` and `{name}`")
+                half_sizes, centers = _boxes_from_array(array, array_format)
+            else:
+                half_sizes, centers = _half_sizes(sizes, mins, half_sizes, centers)
+        except (ValueError, TypeError) as exc:
             self._set_error(str(exc))
             return
         self._set(half_sizes=half_sizes, centers=centers, colors=colors, radii=radii, labels=labels,
@@ -210,10 +254,10 @@ class Mesh3D(Archetype):
                  albedo_factor: Any = None, face_rendering: Any = None, class_ids: Any = None):
         buffer = fmt = None
         if albedo_texture is not None:
-            from ._images import image_buffer_and_format
+            from ._images import albedo_texture as _albedo_texture
 
             try:
-                buffer, fmt = image_buffer_and_format(albedo_texture, None)
+                buffer, fmt = _albedo_texture(albedo_texture)
             except (ValueError, TypeError) as exc:
                 self._set_error(f"bad `albedo_texture`: {exc}")
                 return
@@ -224,14 +268,16 @@ class Mesh3D(Archetype):
 
 
 def _split_rotations(rotations: Any, axis_angles: Any, quaternions: Any) -> tuple[Any, Any]:
-    """`rotations=` takes RotationAxisAngle(s) or Quaternion(s); route them to the right field."""
+    """`rotations=` takes RotationAxisAngle(s) or quaternion(s): route them, and clear the other field (like Rerun)."""
     from ..datatypes import RotationAxisAngle
 
     if rotations is None:
         return axis_angles, quaternions
     if axis_angles is not None or quaternions is not None:
-        raise ValueError("`rotations` can't be combined with `rotation_axis_angles` or `quaternions`")
-    first = rotations if not isinstance(rotations, (list, tuple)) or not rotations else rotations[0]
+        raise ValueError("can't give both `rotations` and `quaternions` or `rotation_axis_angles`")
+    first = rotations
+    if isinstance(rotations, (list, tuple)) and rotations:
+        first = rotations[0]
     if isinstance(first, RotationAxisAngle):
-        return rotations, None
-    return None, rotations
+        return rotations, []
+    return [], rotations

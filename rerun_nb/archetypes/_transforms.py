@@ -8,19 +8,28 @@ from typing import Any
 import numpy as np
 
 from .._baseclasses import Archetype
+from ..error_utils import report_error
 from ..components import COMPONENT_TYPES as T
 from ..datatypes import Quaternion, RotationAxisAngle
 from ._spatial import _fields
 
 
+def _first(value: Any) -> Any:
+    try:
+        return value[0]
+    except (TypeError, IndexError, KeyError):
+        return None
+
+
 def _split_rotation(rotation: Any, axis_angle: Any, quaternion: Any) -> tuple[Any, Any]:
+    """`rotation=` takes a RotationAxisAngle or a Quaternion (or a list of one kind), like Rerun."""
     if rotation is None:
         return axis_angle, quaternion
     if axis_angle is not None or quaternion is not None:
         raise ValueError("`rotation` can't be combined with `quaternion` or `rotation_axis_angle`")
-    if isinstance(rotation, RotationAxisAngle):
+    if isinstance(rotation, RotationAxisAngle) or isinstance(_first(rotation), RotationAxisAngle):
         return rotation, None
-    if isinstance(rotation, Quaternion):
+    if isinstance(rotation, Quaternion) or isinstance(_first(rotation), Quaternion):
         return None, rotation
     raise ValueError(f"`rotation` must be a rr.RotationAxisAngle or rr.Quaternion, got {type(rotation).__name__}")
 
@@ -37,10 +46,8 @@ class Transform3D(Archetype):
                  relation: Any = None, child_frame: Any = None, parent_frame: Any = None):
         try:
             rotation_axis_angle, quaternion = _split_rotation(rotation, rotation_axis_angle, quaternion)
-            if mat3x3 is not None and (rotation_axis_angle is not None or quaternion is not None or scale is not None):
-                raise ValueError("`mat3x3` can't be combined with a rotation or a scale")
-            if scale is not None and np.ndim(scale) == 0:
-                scale = [float(scale)] * 3  # a uniform scale
+            if scale is not None and (not hasattr(scale, "__len__") or len(scale) == 1):
+                scale = np.repeat(np.asarray(scale, np.float32).reshape(-1)[:1], 3)  # a uniform scale
             if from_parent is not None:
                 if relation is not None:
                     raise ValueError("`from_parent` and `relation` are mutually exclusive")
@@ -147,27 +154,37 @@ class Pinhole(Archetype):
 
 def _pinhole_matrix(image_from_camera, resolution, width, height, focal_length, principal_point, fov_y,
                     aspect_ratio):
+    """Rerun's Pinhole rules: hard errors raise; doubtful input warns (raises in strict mode) and goes on."""
     if resolution is None and width is not None and height is not None:
         resolution = [width, height]
     elif resolution is not None and (width is not None or height is not None):
-        raise ValueError("can't set both `resolution` and `width`/`height`")
+        report_error("Pinhole: can't set both `resolution` and `width`/`height` (using `resolution`)")
     if image_from_camera is not None:
+        for name, value in (("focal_length", focal_length), ("principal_point", principal_point),
+                            ("fov_y/aspect_ratio", fov_y if fov_y is not None else aspect_ratio)):
+            if value is not None:
+                report_error(f"Pinhole: both `image_from_camera` and `{name}` given (using `image_from_camera`)")
         return image_from_camera, resolution
     if fov_y is not None and aspect_ratio is not None:
         focal_length = 0.5 / math.tan(max(fov_y * 0.5, 1.19209e-07))
         resolution = [aspect_ratio, 1.0]
     w = h = None
     if resolution is not None:
-        w, h = (float(v) for v in np.asarray(resolution, dtype=np.float64).reshape(2))
+        w, h = (float(v) for v in np.asarray(resolution, dtype=np.float32).reshape(2))
     if focal_length is None:
         if w is None:
             raise ValueError("either `image_from_camera` or `focal_length` must be set")
+        report_error("Pinhole: either `image_from_camera` or `focal_length` must be set (using sqrt(width*height))")
         focal_length = (w * h) ** 0.5
     if principal_point is None:
         if w is None:
             raise ValueError("give one of `principal_point`, `resolution` or `width`/`height`")
         principal_point = [w / 2, h / 2]
     fl = np.asarray(focal_length, dtype=np.float64).reshape(-1)
+    if fl.size not in (1, 2):
+        raise ValueError(f"expected `focal_length` to be one or two numbers, got {fl.size}")
     fx, fy = (fl[0], fl[0]) if fl.size == 1 else (fl[0], fl[1])
-    u, v = np.asarray(principal_point, dtype=np.float64).reshape(2)
-    return [[fx, 0, u], [0, fy, v], [0, 0, 1]], resolution
+    pp = np.asarray(principal_point, dtype=np.float64).reshape(-1)
+    if pp.size < 2:
+        raise ValueError(f"expected `principal_point` to be two numbers, got {pp.size}")
+    return [[fx, 0, pp[0]], [0, fy, pp[1]], [0, 0, 1]], resolution

@@ -1,12 +1,15 @@
 """Components, reachable as `rr.components.*` like Rerun's: `Position3D`, `Position3DBatch`, `Color`, ...
 
 `XBatch(data)` converts data the way the archetypes do; `.described(descriptor)` gives something `rr.log`
-accepts. Enum components (`FillMode`, `TransformRelation`, ...) are IntEnums with Rerun's values.
+accepts. Enum components (`FillMode`, `TransformRelation`, ...) are Enums with Rerun's names and values,
+`auto()` and `str()` (the member name), like Rerun's.
 """
 
 from __future__ import annotations
 
 from typing import Any
+
+import numpy as np
 
 from .._baseclasses import ComponentColumn, ComponentDescriptor, ComponentType, DescribedComponentBatch, batch_to_arrow
 from ._types import (
@@ -45,6 +48,19 @@ class ComponentBatch:
     def __init__(self, data: Any):
         self.data = self._component_type.convert(data)
 
+    @property
+    def _rnb_data(self):
+        """The converted batch (lets converters accept a batch, e.g. `media_type=rr.MediaType.MARKDOWN`)."""
+        return self.data
+
+    def __array__(self, dtype=None, copy=None):
+        if not isinstance(self.data, np.ndarray):
+            return np.asarray(self.data.to_pylist(), dtype=dtype)
+        return self.data if dtype is None else self.data.astype(dtype)
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.as_arrow_array().to_pylist()!r})"
+
     @classmethod
     def component_type(cls) -> str:
         return cls._component_type.name
@@ -78,3 +94,38 @@ def _make_batch_classes() -> None:
 
 
 _make_batch_classes()
+
+
+def _add_constants() -> None:
+    media_type = globals()["MediaType"]
+    for name, value in [("TEXT", "text/plain"), ("MARKDOWN", "text/markdown"), ("JPEG", "image/jpeg"),
+                        ("PNG", "image/png"), ("GLB", "model/gltf-binary"), ("GLTF", "model/gltf+json"),
+                        ("OBJ", "model/obj"), ("PLY", "application/x-ply"), ("STL", "model/stl"),
+                        ("RVL", "application/rvl"), ("MP4", "video/mp4"), ("AAC", "audio/aac"),
+                        ("FLAC", "audio/flac"), ("M4A", "audio/mp4"), ("MP3", "audio/mpeg"), ("OGG", "audio/ogg"),
+                        ("WAV", "audio/wav")]:
+        setattr(media_type, name, media_type(value))
+    level = globals()["TextLogLevel"]
+    for name in ("CRITICAL", "ERROR", "WARN", "INFO", "DEBUG", "TRACE"):
+        setattr(level, name, level(name))
+
+
+_add_constants()
+
+
+def _ui_points(radii: Any) -> np.ndarray:
+    """Radii in UI points rather than scene units (negative values, like Rerun's `Radius.ui_points`)."""
+    return -np.abs(np.array(radii, dtype=np.float32))
+
+
+class Scale3D(globals()["Scale3DBatch"]):
+    """A 3D scale: one number for a uniform scale, or per-axis [x, y, z] (like Rerun's `Scale3D`)."""
+
+    def __init__(self, uniform_or_per_axis: Any = True):
+        if not hasattr(uniform_or_per_axis, "__len__") or len(uniform_or_per_axis) == 1:
+            value = float(np.asarray(uniform_or_per_axis, dtype=np.float32).reshape(-1)[0])
+            uniform_or_per_axis = [value, value, value]
+        super().__init__(uniform_or_per_axis)
+
+
+globals()["Radius"].ui_points = staticmethod(_ui_points)

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-import enum
 from typing import Any
 
 import numpy as np
 import pyarrow as pa
 
 from .._baseclasses import ComponentType
-from ..datatypes import AnnotationInfo, ClassDescription, Quaternion, RotationAxisAngle, TensorData
+from ..datatypes import (
+    AnnotationInfo, ClassDescription, Quaternion, RotationAxisAngle, TensorData, ViewDir, _RerunEnum,
+)
 from . import _convert as cv
 
 
@@ -20,36 +21,36 @@ def _fsl(t: pa.DataType, n: int) -> pa.DataType:
 F32x2, F32x3, F32x4, F32x9 = (_fsl(pa.float32(), n) for n in (2, 3, 4, 9))
 
 
-class FillMode(enum.IntEnum):
+class FillMode(_RerunEnum):
     MajorWireframe = 1
     DenseWireframe = 2
     Solid = 3
     TransparentFillMajorWireframe = 4
 
 
-class TransformRelation(enum.IntEnum):
+class TransformRelation(_RerunEnum):
     ParentFromChild = 1
     ChildFromParent = 2
 
 
-class PointShading(enum.IntEnum):
+class PointShading(_RerunEnum):
     Gradient = 1
     Flat = 2
 
 
-class MagnificationFilter(enum.IntEnum):
+class MagnificationFilter(_RerunEnum):
     Nearest = 1
     Linear = 2
     Bicubic = 3
 
 
-class MeshFaceRendering(enum.IntEnum):
+class MeshFaceRendering(_RerunEnum):
     DoubleSided = 1
     Front = 2
     Back = 3
 
 
-class AggregationPolicy(enum.IntEnum):
+class AggregationPolicy(_RerunEnum):
     Off = 1
     Average = 2
     Max = 3
@@ -58,14 +59,14 @@ class AggregationPolicy(enum.IntEnum):
     MinMaxAverage = 6
 
 
-class InterpolationMode(enum.IntEnum):
+class InterpolationMode(_RerunEnum):
     Linear = 1
     StepAfter = 2
     StepBefore = 3
     StepMid = 4
 
 
-class MarkerShape(enum.IntEnum):
+class MarkerShape(_RerunEnum):
     Circle = 1
     Diamond = 2
     Square = 3
@@ -78,7 +79,7 @@ class MarkerShape(enum.IntEnum):
     Asterisk = 10
 
 
-class Colormap(enum.IntEnum):
+class Colormap(_RerunEnum):
     Grayscale = 1
     Inferno = 2
     Magma = 3
@@ -114,7 +115,7 @@ TENSOR_BUFFER_TYPE = pa.union(
 TENSOR_DATA_TYPE = pa.struct([
     pa.field("shape", pa.list_(pa.field("item", pa.uint64(), False)), False),
     pa.field("names", pa.list_(pa.field("item", pa.utf8(), False))),
-    pa.field("buffer", TENSOR_BUFFER_TYPE, False),
+    pa.field("buffer", TENSOR_BUFFER_TYPE),  # nullable in rerun-sdk's Python type, so here too
 ])
 _INFO_TYPE = pa.struct([pa.field("id", pa.uint16(), False), pa.field("label", pa.utf8()),
                         pa.field("color", pa.uint32())])
@@ -129,6 +130,7 @@ ANNOTATION_CONTEXT_TYPE = pa.list_(pa.field("item", pa.struct([
 
 
 def rotation_axis_angle(data: Any) -> pa.Array:
+    """RotationAxisAngle(s): one, or a sequence of them."""
     items = [data] if isinstance(data, RotationAxisAngle) else list(data)
     for item in items:
         if not isinstance(item, RotationAxisAngle):
@@ -136,23 +138,31 @@ def rotation_axis_angle(data: Any) -> pa.Array:
     axes = np.array([i.axis for i in items], np.float32).reshape(-1)
     angles = np.array([i.angle.radians for i in items], np.float32)
     return pa.StructArray.from_arrays(
-        [pa.FixedSizeListArray.from_arrays(pa.array(axes), type=F32x3), pa.array(angles)],
+        [pa.FixedSizeListArray.from_arrays(pa.array(axes, pa.float32()), type=F32x3), pa.array(angles, pa.float32())],
         fields=list(ROTATION_AXIS_ANGLE_TYPE),
     )
 
 
+_VEC4 = cv.vec(4)
+
+
 def quaternion(data: Any) -> np.ndarray:
+    """Quaternions: rr.Quaternion(s), or raw xyzw values ((N, 4), flat, ...)."""
     if isinstance(data, Quaternion):
         return data.xyzw.reshape(1, 4).copy()
     if isinstance(data, (list, tuple)) and data and isinstance(data[0], Quaternion):
-        return np.array([q.xyzw for q in data], np.float32)
-    return cv.vec(4)(data)
+        return np.array([q.xyzw for q in data], np.float32).reshape(-1, 4)
+    return _VEC4(data)
 
 
 def tensor_data(data: Any) -> pa.Array:
+    """One tensor (Rerun does not batch tensors): rr.datatypes.TensorData or anything array-like."""
+    if isinstance(data, (list, tuple)) and data and isinstance(data[0], TensorData):
+        if len(data) > 1:
+            raise ValueError("tensors do not support batches")
+        data = data[0]
     tensor = data if isinstance(data, TensorData) else TensorData(array=data)
     arr = tensor.array
-    names = None if tensor.names is None else [tensor.names]
     kind = {"u": "U", "i": "I", "f": "F"}[arr.dtype.kind] + str(arr.dtype.itemsize * 8)
     type_code = _TENSOR_UNION_NAMES.index(kind)
     flat = pa.array(np.ascontiguousarray(arr).reshape(-1))
@@ -164,17 +174,19 @@ def tensor_data(data: Any) -> pa.Array:
         children=children,
     )
     shape = pa.array([list(arr.shape)], pa.list_(pa.field("item", pa.uint64(), False)))
-    names_arr = pa.array(names if names is not None else [None], pa.list_(pa.field("item", pa.utf8(), False)))
+    names = [tensor.names] if tensor.names is not None else [None]
+    names_arr = pa.array(names, pa.list_(pa.field("item", pa.utf8(), False)))
     return pa.StructArray.from_arrays([shape, names_arr, buffer], fields=list(TENSOR_DATA_TYPE))
 
 
 def _info_dict(info: AnnotationInfo) -> dict:
     color = None if info.color is None else int(cv.color(info.color)[0])
-    return {"id": info.id, "label": info.label, "color": color}
+    label = None if info.label is None else str(info.label)
+    return {"id": info.id, "label": label, "color": color}
 
 
 def annotation_context(data: Any) -> pa.Array:
-    """An AnnotationContext: ClassDescriptions, AnnotationInfos or (id, label, color) tuples."""
+    """An AnnotationContext: ClassDescriptions, AnnotationInfos, (id, label, color) tuples or ids."""
     items = [data] if isinstance(data, (ClassDescription, AnnotationInfo)) else list(data)
     classes = []
     for item in items:
@@ -192,17 +204,45 @@ def annotation_context(data: Any) -> pa.Array:
     return pa.array([classes], ANNOTATION_CONTEXT_TYPE)
 
 
-def passthrough(arrow_type: pa.DataType):
-    def convert(data: Any) -> pa.Array:
-        if isinstance(data, pa.Array):
-            return data.cast(arrow_type) if data.type != arrow_type else data
-        return pa.array(data if isinstance(data, list) else [data], arrow_type)
+def image_format(data: Any) -> pa.Array:
+    """ImageFormat struct(s): a pyarrow array of the right type, or dicts with Rerun's field names."""
+    if isinstance(data, pa.Array):
+        return data.cast(IMAGE_FORMAT_TYPE) if data.type != IMAGE_FORMAT_TYPE else data
+    batch_data = getattr(data, "_rnb_data", None)
+    if isinstance(batch_data, pa.Array):
+        return image_format(batch_data)
+    return pa.array(data if isinstance(data, list) else [data], IMAGE_FORMAT_TYPE)
 
-    return convert
+
+_DIR_LETTERS = {"U": ViewDir.Up, "D": ViewDir.Down, "R": ViewDir.Right, "L": ViewDir.Left, "F": ViewDir.Forward,
+                "B": ViewDir.Back}
+
+
+def _view_dirs(item: Any) -> list[int]:
+    if isinstance(item, str) and len(item) == 3 and item.upper() == item:
+        item = [_DIR_LETTERS[c] for c in item]  # "RDF": our shorthand for the constants' names
+    dirs = [ViewDir.auto(v).value for v in item]
+    if len(dirs) != 3:
+        raise ValueError(f"view coordinates need 3 directions, got {len(dirs)}")
+    return dirs
+
+
+def view_coordinates(data: Any) -> np.ndarray:
+    """ViewCoordinates: 3 directions (ViewDir members, names or values), one or a batch; or a constant."""
+    batch_data = getattr(data, "_rnb_data", None)  # a components.ViewCoordinates batch
+    if batch_data is None and not isinstance(data, (list, tuple, str, np.ndarray)):
+        batch_data = getattr(data, "xyz", None)  # an rr.ViewCoordinates archetype, e.g. rr.ViewCoordinates.RDF
+    if isinstance(batch_data, np.ndarray):
+        return batch_data.copy()
+    if isinstance(data, str) or not any(hasattr(item, "__len__") and not isinstance(item, str) for item in data):
+        rows = [_view_dirs(data)]  # one orientation: 3 directions
+    else:
+        rows = [_view_dirs(item) for item in data]
+    return np.array(rows, np.uint8).reshape(-1, 3)
 
 
 def text_log_level(data: Any) -> pa.Array:
-    return cv.utf8(str(data) if not isinstance(data, (list, tuple, np.ndarray)) else [str(d) for d in data])
+    return cv.utf8(data)
 
 
 def _ct(name: str, arrow_type: pa.DataType, convert) -> ComponentType:
@@ -225,7 +265,7 @@ COMPONENT_TYPES: dict[str, ComponentType] = {ct.name.rsplit(".", 1)[1]: ct for c
     _ct("TransformMat3x3", F32x9, cv.mat3x3),
     _ct("PinholeProjection", F32x9, cv.mat3x3),
     _ct("TriangleIndices", _fsl(pa.uint32(), 3), cv.vec(3, np.uint32)),
-    _ct("ViewCoordinates", _fsl(pa.uint8(), 3), cv.vec(3, np.uint8)),
+    _ct("ViewCoordinates", _fsl(pa.uint8(), 3), view_coordinates),
     _ct("ValueRange", _fsl(pa.float64(), 2), cv.vec(2, np.float64)),
     _ct("Radius", pa.float32(), _F32),
     _ct("DrawOrder", pa.float32(), _F32),
@@ -261,10 +301,10 @@ COMPONENT_TYPES: dict[str, ComponentType] = {ct.name.rsplit(".", 1)[1]: ct for c
     _ct("Colormap", pa.uint8(), cv.enum_u8(Colormap)),
     _ct("LineStrip3D", pa.list_(pa.field("item", F32x3, False)), cv.strips(3)),
     _ct("LineStrip2D", pa.list_(pa.field("item", F32x2, False)), cv.strips(2)),
-    _ct("ImageBuffer", pa.list_(pa.field("item", pa.uint8(), False)), cv.blob),
-    _ct("Blob", pa.list_(pa.field("item", pa.uint8(), False)), cv.blob),
+    _ct("ImageBuffer", cv.BLOB_TYPE, cv.blob),
+    _ct("Blob", cv.BLOB_TYPE, cv.blob),
     _ct("RotationAxisAngle", ROTATION_AXIS_ANGLE_TYPE, rotation_axis_angle),
-    _ct("ImageFormat", IMAGE_FORMAT_TYPE, passthrough(IMAGE_FORMAT_TYPE)),
+    _ct("ImageFormat", IMAGE_FORMAT_TYPE, image_format),
     _ct("TensorData", TENSOR_DATA_TYPE, tensor_data),
     _ct("AnnotationContext", ANNOTATION_CONTEXT_TYPE, annotation_context),
 ]}

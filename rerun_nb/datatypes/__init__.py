@@ -6,6 +6,7 @@ Same names and constructors as `rerun.datatypes` in 0.41 for the ones we support
 from __future__ import annotations
 
 import enum
+import math
 from typing import Any
 
 import numpy as np
@@ -21,6 +22,7 @@ __all__ = [
     "ClassDescription",
     "AnnotationInfo",
     "KeypointPair",
+    "ViewDir",
 ]
 
 
@@ -30,9 +32,9 @@ class Angle:
     __slots__ = ("radians",)
 
     def __init__(self, rad: float | None = None, deg: float | None = None):
-        if (rad is None) == (deg is None):
-            raise ValueError("Angle: give exactly one of `rad` or `deg`")
-        self.radians = float(rad) if rad is not None else float(np.deg2rad(deg))
+        if rad is None and deg is None:
+            raise ValueError("Angle: give `rad` or `deg`")
+        self.radians = float(rad) if rad is not None else math.radians(deg)  # `rad` wins, like Rerun
 
     def __repr__(self) -> str:
         return f"Angle(rad={self.radians})"
@@ -82,15 +84,47 @@ class Quaternion:
         return f"Quaternion(xyzw={self.xyzw.tolist()})"
 
 
-class ColorModel(enum.IntEnum):
+class _RerunEnum(enum.Enum):
+    """An enum like Rerun's: `auto()` takes a member, a name (any case) or a value; `str()` is the name."""
+
+    @classmethod
+    def auto(cls, val: Any) -> Any:
+        if isinstance(val, cls):
+            return val
+        if isinstance(val, (int, np.integer)) and not isinstance(val, bool):
+            return cls(int(val))
+        if isinstance(val, str):
+            lower = val.lower()
+            for member in cls:
+                if member.name.lower() == lower:
+                    return member
+        raise ValueError(f"Cannot convert {val} to {cls.__name__}")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ColorModel(_RerunEnum):
     L = 1
     RGB = 2
     RGBA = 3
     BGR = 4
     BGRA = 5
 
+    def num_channels(self) -> int:
+        return 1 if self is ColorModel.L else 3 if self in (ColorModel.RGB, ColorModel.BGR) else 4
 
-class ChannelDatatype(enum.IntEnum):
+
+class ViewDir(_RerunEnum):
+    Up = 1
+    Down = 2
+    Right = 3
+    Left = 4
+    Forward = 5
+    Back = 6
+
+
+class ChannelDatatype(_RerunEnum):
     U8 = 6
     I8 = 7
     U16 = 8
@@ -111,11 +145,11 @@ class ChannelDatatype(enum.IntEnum):
             raise ValueError(f"unsupported image channel dtype {np.dtype(dtype)}")
         return member
 
-    def to_np_dtype(self) -> np.dtype:
-        return np.dtype({"U": "u", "I": "i", "F": "f"}[self.name[0]] + str(int(self.name[1:]) // 8))
+    def to_np_dtype(self) -> type:
+        return np.dtype({"U": "u", "I": "i", "F": "f"}[self.name[0]] + str(int(self.name[1:]) // 8)).type
 
 
-class PixelFormat(enum.IntEnum):
+class PixelFormat(_RerunEnum):
     Y_U_V12_LimitedRange = 20
     NV12 = 26
     YUY2 = 27
@@ -133,28 +167,47 @@ class PixelFormat(enum.IntEnum):
 
 
 class TensorData:
-    """An n-dimensional array with optional dimension names (`array=`, `dim_names=`)."""
+    """An n-dimensional array with optional dimension names: `array=`, or `shape=` with a flat `buffer=`."""
 
     __slots__ = ("array", "names")
 
-    def __init__(self, *, array: Any = None, dim_names: Any = None, shape: Any = None, buffer: Any = None,
-                 names: Any = None):
+    def __init__(self, *, shape: Any = None, buffer: Any = None, array: Any = None, dim_names: Any = None):
+        if (array is None) == (buffer is None):
+            raise ValueError("TensorData: give exactly one of `array` or `buffer`")
         if array is None:
-            if buffer is None or shape is None:
-                raise ValueError("TensorData: give `array`, or `shape` and `buffer`")
-            array = np.asarray(buffer).reshape([int(s) for s in shape])
+            if shape is None:
+                raise ValueError("TensorData: `buffer` needs `shape`")
+            flat = np.asarray(buffer.array if isinstance(buffer, TensorData) else buffer).reshape(-1)
+            dims = [int(s) for s in shape]
+            if flat.size != math.prod(dims):
+                raise ValueError(f"TensorData: buffer of {flat.size} values does not match shape {dims}")
+            array = flat.reshape(dims)
+        elif hasattr(array, "numpy") and not isinstance(array, np.ndarray):
+            array = array.numpy(force=True)  # torch tensors, like Rerun
         arr = np.asarray(array)
         if arr.dtype.kind not in "biuf":
             raise TypeError(f"TensorData: expected a numeric array, got {arr.dtype}")
         if arr.dtype == bool:
             arr = arr.astype(np.uint8)
+        if shape is not None and tuple(int(s) for s in shape) != arr.shape:
+            raise ValueError(f"TensorData: `shape` {tuple(shape)} does not match the array's {arr.shape}")
         self.array = np.array(arr)
-        dim_names = dim_names if dim_names is not None else names
-        if dim_names is not None:
+        if dim_names:
             dim_names = [str(n) for n in dim_names]
             if len(dim_names) != self.array.ndim:
                 raise ValueError(f"TensorData: {len(dim_names)} dim_names for {self.array.ndim} dimensions")
-        self.names = dim_names
+        self.names = dim_names or None
+
+    @property
+    def shape(self) -> np.ndarray:
+        return np.asarray(self.array.shape, dtype=np.uint64)
+
+    @property
+    def buffer(self) -> np.ndarray:
+        return self.array.reshape(-1)
+
+    def numpy(self, force: bool = False) -> np.ndarray:
+        return self.array
 
 
 class AnnotationInfo:

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import threading
 import time
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 import numpy as np
 
@@ -22,8 +23,17 @@ MAX_AGE_S = 0.1
 
 
 class _Pending:
-    __slots__ = ("entity_path", "timeline_names", "kinds", "row_hi", "row_lo", "times", "columns", "nbytes",
-                 "started_s")
+    __slots__ = (
+        "columns",
+        "entity_path",
+        "kinds",
+        "nbytes",
+        "row_hi",
+        "row_lo",
+        "started_s",
+        "timeline_names",
+        "times",
+    )
 
     def __init__(self, entity_path: str, timeline_names: tuple[str, ...], kinds: tuple[str, ...]):
         self.entity_path = entity_path

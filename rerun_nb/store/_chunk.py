@@ -17,7 +17,7 @@ from .._baseclasses import ComponentDescriptor, batch_to_arrow
 from ..time import index_arrow_type, kind_of_arrow_type
 from ._ids import TUIDS, normalize_entity_path, tuid_from_str, tuid_str, tuids_from_arrow, tuids_to_arrow
 
-__all__ = ["Chunk", "Column", "SORBET_VERSION"]
+__all__ = ["SORBET_VERSION", "Chunk", "Column"]
 
 SORBET_VERSION = "0.1.4"
 _ROW_ID_FIELD = pa.field(
@@ -35,7 +35,7 @@ _ROW_ID_FIELD = pa.field(
 class Column:
     """One component column: offsets (n+1), validity (None = all valid) and the flat instance values."""
 
-    __slots__ = ("descriptor", "offsets", "valid", "values", "_arrow")
+    __slots__ = ("_arrow", "descriptor", "offsets", "valid", "values")
 
     def __init__(self, descriptor: ComponentDescriptor, offsets: np.ndarray, valid: np.ndarray | None,
                  values: np.ndarray | pa.Array, arrow: pa.Array | None = None):
@@ -89,7 +89,7 @@ def _child_values(child: pa.Array) -> np.ndarray | pa.Array:
 class Chunk:
     """Rows of one entity (see module docstring). Build with `from_rows` or `from_record_batch`."""
 
-    __slots__ = ("id", "entity_path", "row_hi", "row_lo", "timelines", "columns", "_batch", "num_rows", "nbytes")
+    __slots__ = ("_batch", "columns", "entity_path", "id", "nbytes", "num_rows", "row_hi", "row_lo", "timelines")
 
     def __init__(self, entity_path: str, row_hi: np.ndarray, row_lo: np.ndarray,
                  timelines: dict[str, tuple[str, np.ndarray]], columns: dict[str, Column],
@@ -158,7 +158,7 @@ class Chunk:
         chunk_id = None
         if raw_id is not None:
             text = raw_id.decode()
-            text = text[len("chunk_"):] if text.startswith("chunk_") else text
+            text = text.removeprefix("chunk_")
             try:
                 chunk_id = tuid_from_str(text)
             except ValueError:

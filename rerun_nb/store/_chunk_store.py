@@ -16,7 +16,8 @@ sorted times. The store emits `StoreEvent`s on insert and drop and knows nothing
 from __future__ import annotations
 
 import threading
-from typing import Any, Callable, Iterable
+from collections.abc import Callable, Iterable
+from typing import Any
 
 import numpy as np
 import pyarrow as pa
@@ -35,7 +36,7 @@ _RECURSIVE_CLEAR = "\x00recursive-clear"  # pseudo component: rows whose Clear i
 
 
 class _EntityData:
-    __slots__ = ("chunk_nos", "static", "temporal", "descriptors")
+    __slots__ = ("chunk_nos", "descriptors", "static", "temporal")
 
     def __init__(self) -> None:
         self.chunk_nos: list[int] = []
@@ -264,13 +265,14 @@ class ChunkStore:
             wanted = entity.descriptors if components is None else components
             clear_key = self._clear_key(path, timeline, t) if self._clear_entities else None
             chunks = self._chunks
-            row_ids = result.row_ids
+            sources = result._sources
+            static = entity.static
             for comp in wanted:
-                static = entity.static.get(comp)
-                if static is not None:
-                    hi, lo, chunk_no, row = static
+                entry = static.get(comp)
+                if entry is not None:
+                    hi, lo, chunk_no, row = entry
                     result[comp] = chunks[chunk_no].columns[comp].cell(row)
-                    row_ids[comp] = (None, (hi << 64) | lo)
+                    sources[comp] = (None, (hi, lo))
                     continue
                 index = per_comp.get(comp)
                 if index is None:
@@ -280,9 +282,8 @@ class ChunkStore:
                     continue
                 if clear_key is not None and comp != CLEAR_COMPONENT and index.key(pos) < clear_key:
                     continue
-                chunk_no = int(index.chunk_nos[pos])
-                result[comp] = chunks[chunk_no].columns[comp].cell(int(index.rows[pos]))
-                row_ids[comp] = (int(index.times[pos]), (int(index.row_hi[pos]) << 64) | int(index.row_lo[pos]))
+                result[comp] = chunks[index.chunk_nos[pos]].columns[comp].cell(index.rows[pos])
+                sources[comp] = (index, pos)
             return result
 
     def _clear_key(self, path: str, timeline: str, t: int | None) -> tuple[int, int, int] | None:
@@ -332,6 +333,12 @@ class ChunkStore:
 
         return DataframeReader(self, index, contents=contents, fill_latest_at=fill_latest_at,
                                using_index_values=using_index_values)
+
+    def to_parquet(self, directory: Any) -> dict:
+        """Write one Parquet file per entity under `directory` (for DuckDB/Polars/Spark); returns {entity: path}."""
+        from ..rrd._parquet import to_parquet  # the exporter lives with the other file formats
+
+        return to_parquet(self, directory)
 
     def timeline_kind(self, timeline: str) -> str | None:
         with self._lock:

@@ -16,17 +16,17 @@ import numpy as np
 import pyarrow as pa
 
 __all__ = [
-    "TuidGenerator",
     "TUIDS",
-    "tuids_to_arrow",
-    "tuids_from_arrow",
-    "tuid_str",
-    "normalize_entity_path",
-    "entity_path_parts",
-    "parent_path",
+    "TuidGenerator",
     "ancestors",
+    "entity_path_parts",
     "escape_entity_path_part",
     "new_entity_path",
+    "normalize_entity_path",
+    "parent_path",
+    "tuid_str",
+    "tuids_from_arrow",
+    "tuids_to_arrow",
 ]
 
 
@@ -40,8 +40,7 @@ class TuidGenerator:
 
     def next(self) -> tuple[int, int]:
         now = time.time_ns()
-        if now < self._last_ns:
-            now = self._last_ns  # keep ids increasing if the clock steps back
+        now = max(now, self._last_ns)  # keep ids increasing if the clock steps back
         self._last_ns = now
         return now, next(self._counter)
 

@@ -12,7 +12,7 @@ import numpy as np
 
 
 class TimeIndex:
-    __slots__ = ("times", "row_hi", "row_lo", "chunk_nos", "rows", "n", "is_sorted")
+    __slots__ = ("chunk_nos", "is_sorted", "n", "row_hi", "row_lo", "rows", "times")
 
     def __init__(self, capacity: int = 16):
         self.times = np.empty(capacity, np.int64)
@@ -60,7 +60,7 @@ class TimeIndex:
         """Position of the entry with the greatest (time, row id) at or before `t`; -1 if none."""
         if not self.is_sorted:
             self._sort()
-        return int(np.searchsorted(self.times[: self.n], t, side="right")) - 1
+        return int(self.times[: self.n].searchsorted(t, "right")) - 1
 
     def latest(self) -> int:
         if not self.is_sorted:

@@ -20,6 +20,8 @@ class TimelineInfo(NamedTuple):
 
 
 def resolve_time(at: int | None, sequence: Any, duration: Any, timestamp: Any) -> int | None:
+    if sequence is None and duration is None and timestamp is None:
+        return None if at is None else int(at)
     given = sum(x is not None for x in (at, sequence, duration, timestamp))
     if given > 1:
         raise ValueError("give at most one of `at`, `sequence`, `duration` and `timestamp`")
@@ -39,7 +41,22 @@ class LatestAtResult(dict):
 
     def __init__(self) -> None:
         super().__init__()
-        self.row_ids: dict[str, tuple[int | None, int]] = {}
+        # component -> (TimeIndex, position) or (None, (row_hi, row_lo)) for static; row_ids is built on demand.
+        self._sources: dict[str, tuple[Any, Any]] = {}
+        self._row_ids: dict[str, tuple[int | None, int]] | None = None
+
+    @property
+    def row_ids(self) -> dict[str, tuple[int | None, int]]:
+        if self._row_ids is None:
+            row_ids = {}
+            for name, (index, where) in self._sources.items():
+                if index is None:
+                    row_ids[name] = (None, (int(where[0]) << 64) | int(where[1]))
+                else:
+                    row_ids[name] = (int(index.times[where]),
+                                     (int(index.row_hi[where]) << 64) | int(index.row_lo[where]))
+            self._row_ids = row_ids
+        return self._row_ids
 
     def clamped(self, name: str, n: int) -> np.ndarray | pa.Array | None:
         """The batch for `name` clamped to `n` instances: a longer one is cut, a shorter one repeats its last value.

@@ -1,0 +1,155 @@
+"""Dataframe reader: the store as a table, shaped like Rerun 0.41's dataframe API.
+
+One row per distinct value of the `index` timeline at which any selected entity has data; one column
+for the index and one `/entity/path:Archetype:field` column per selected component (Arrow List cells,
+null where that component has no row at exactly that time). `fill_latest_at=True` fills the nulls
+with the latest-at value instead; `using_index_values` picks the rows' index values yourself.
+Static components appear in every row. `index=None` gives the static data only (one row).
+Clears are not applied here (as in Rerun's dataframe API, which shows what was logged).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pyarrow as pa
+
+from ..time import index_arrow_type
+from ._ids import normalize_entity_path
+
+
+def _parse_contents(contents: Any) -> list[tuple[bool, str, bool, list[str] | None]]:
+    """[(include, path, recursive, components)] from "/a/**", ["+/a/**", "-/a/b"], or {expr: components}."""
+    if contents is None:
+        contents = "/**"
+    if isinstance(contents, str):
+        items: list[tuple[str, Any]] = [(e, None) for e in contents.split()]
+    elif isinstance(contents, dict):
+        items = [(e, comps) for e, comps in contents.items()]
+    else:
+        items = [(e, None) for e in contents]
+    rules = []
+    for expr, comps in items:
+        include = not expr.startswith("-")
+        expr = expr.lstrip("+-").strip()
+        recursive = expr.endswith("/**") or expr == "**"
+        base = expr[:-3] if expr.endswith("/**") else ("/" if expr == "**" else expr)
+        comps_list = None if comps is None else ([comps] if isinstance(comps, str) else list(comps))
+        rules.append((include, normalize_entity_path(base or "/"), recursive, comps_list))
+    return rules
+
+
+def _selected(path: str, rules: list) -> tuple[bool, list[str] | None]:
+    chosen, comps = False, None
+    for include, base, recursive, rule_comps in rules:
+        if path == base or (recursive and (base == "/" or path.startswith(base + "/"))):
+            chosen, comps = include, rule_comps
+    return chosen, comps
+
+
+class DataframeReader:
+    """Build with `store.reader(index, contents=..., fill_latest_at=..., using_index_values=...)`."""
+
+    def __init__(self, store: Any, index: str | None, *, contents: Any = None, fill_latest_at: bool = False,
+                 using_index_values: Any = None):
+        self._store = store
+        self.index = index
+        self.fill_latest_at = fill_latest_at
+        self._rules = _parse_contents(contents)
+        self._using = None if using_index_values is None else np.unique(np.asarray(using_index_values, np.int64))
+        if index is not None and store.timeline_kind(index) is None and store.timelines():
+            if index not in store.timelines():
+                raise ValueError(f"unknown index timeline {index!r}; the store has {sorted(store.timelines())}")
+
+    def _columns(self) -> list[tuple[str, str]]:
+        out = []
+        for path in self._store.entity_paths():
+            chosen, comps = _selected(path, self._rules)
+            if not chosen:
+                continue
+            for comp in self._store.components(path):
+                if comps is None or comp in comps or comp.split(":")[-1] in comps:
+                    out.append((path, comp))
+        return out
+
+    def to_arrow_table(self) -> pa.Table:
+        store = self._store
+        store.flush()
+        columns = self._columns()
+        with store._lock:
+            if self.index is None:
+                return self._static_table(columns)
+            kind = store.timeline_kind(self.index) or "sequence"
+            index_values = self._using if self._using is not None else self._row_times(columns)
+            arrays = {self.index: pa.array(index_values, pa.int64()).cast(index_arrow_type(kind))}
+            for path, comp in columns:
+                arrays[f"{path}:{comp}"] = self._column(path, comp, index_values)
+        return pa.table(arrays)
+
+    def _row_times(self, columns: list[tuple[str, str]]) -> np.ndarray:
+        parts = [np.empty(0, np.int64)]
+        for path, comp in columns:
+            index = self._store._entities[path].temporal.get(self.index, {}).get(comp)
+            if index is not None:
+                parts.append(index.times[: index.n])
+        return np.unique(np.concatenate(parts))
+
+    def _column(self, path: str, comp: str, times: np.ndarray) -> pa.Array:
+        store = self._store
+        entity = store._entities[path]
+        n = len(times)
+        static = entity.static.get(comp)
+        if static is not None:
+            _hi, _lo, chunk_no, row = static
+            cell = store._chunks[chunk_no].columns[comp].to_arrow().slice(row, 1)
+            return cell.take(pa.array(np.zeros(n, np.int64)))
+        index = entity.temporal.get(self.index, {}).get(comp)
+        list_type = store._chunks[entity.chunk_nos[0]].columns[comp].to_arrow().type if entity.chunk_nos else None
+        for chunk_no in entity.chunk_nos:
+            col = store._chunks.get(chunk_no)
+            if col is not None and comp in col.columns:
+                list_type = col.columns[comp].to_arrow().type
+                break
+        if index is None or index.n == 0:
+            return pa.nulls(n, list_type)
+        index.latest()  # sorts if needed
+        pos = np.searchsorted(index.times[: index.n], times, side="right") - 1
+        found = pos >= 0
+        if not self.fill_latest_at:
+            found &= index.times[np.maximum(pos, 0)] == times
+        chunk_nos = index.chunk_nos[np.maximum(pos, 0)]
+        rows = index.rows[np.maximum(pos, 0)]
+        pieces, take = [], np.full(n, -1, np.int64)
+        offset = 0
+        for chunk_no in np.unique(chunk_nos[found]):
+            sel = found & (chunk_nos == chunk_no)
+            arr = store._chunks[int(chunk_no)].columns[comp].to_arrow().take(pa.array(rows[sel]))
+            pieces.append(arr.cast(list_type) if arr.type != list_type else arr)
+            take[sel] = offset + np.arange(int(sel.sum()))
+            offset += int(sel.sum())
+        if not pieces:
+            return pa.nulls(n, list_type)
+        combined = pa.concat_arrays(pieces)
+        return combined.take(pa.array(take, mask=take < 0))
+
+    def _static_table(self, columns: list[tuple[str, str]]) -> pa.Table:
+        arrays = {}
+        for path, comp in columns:
+            static = self._store._entities[path].static.get(comp)
+            if static is not None:
+                arrays[f"{path}:{comp}"] = self._store._chunks[static[2]].columns[comp].to_arrow().slice(static[3], 1)
+        return pa.table(arrays) if arrays else pa.table({})
+
+    def read_all(self) -> pa.Table:
+        return self.to_arrow_table()
+
+    def to_pandas(self) -> Any:
+        return self.to_arrow_table().to_pandas()
+
+    def to_polars(self) -> Any:
+        try:
+            import polars as pl
+        except ImportError as exc:
+            raise ImportError("to_polars() needs polars: pip install polars") from exc
+        return pl.from_arrow(self.to_arrow_table())
