@@ -33,17 +33,34 @@ _PROPERTIES_PATH = "/__properties"
 
 
 class _TimeCursor:
-    """This thread's time on each timeline, with the tuple form `log` needs cached."""
+    """This thread's time on each timeline, with the tuple form `log` needs cached.
 
-    __slots__ = ("cached", "times")
+    Setting a timeline that is already set (the common loop: `set_time` then `log`) only swaps one
+    value in the cached tuple instead of rebuilding it.
+    """
+
+    __slots__ = ("times", "cached", "positions")
 
     def __init__(self) -> None:
         self.times: dict[str, tuple[str, int]] = {}
         self.cached: tuple[tuple[str, ...], tuple[str, ...], tuple[int, ...]] | None = None
+        self.positions: dict[str, int] = {}
+
+    def set(self, timeline: str, kind: str, value: int) -> None:
+        previous = self.times.get(timeline)
+        self.times[timeline] = (kind, value)
+        cached = self.cached
+        if cached is not None and previous is not None:
+            pos = self.positions[timeline]
+            values = cached[2]
+            self.cached = (cached[0], cached[1], values[:pos] + (value,) + values[pos + 1:])
+        else:
+            self.cached = None
 
     def as_tuples(self) -> tuple[tuple[str, ...], tuple[str, ...], tuple[int, ...]]:
         if self.cached is None:
             names = tuple(sorted(self.times))
+            self.positions = {name: i for i, name in enumerate(names)}
             self.cached = (names, tuple(self.times[n][0] for n in names), tuple(self.times[n][1] for n in names))
         return self.cached
 
@@ -113,16 +130,17 @@ class RecordingStream:
         try:
             if not isinstance(timeline, str) or not timeline:
                 raise TypeError(f"timeline name must be a non-empty string, got {timeline!r}")
-            kind, value = time_to_int64(sequence=sequence, duration=duration, timestamp=timestamp)
+            if type(sequence) is int and duration is None and timestamp is None:
+                kind, value = "sequence", sequence  # the hot loop's case, without the general conversion
+            else:
+                kind, value = time_to_int64(sequence=sequence, duration=duration, timestamp=timestamp)
             known = self._timeline_kinds.setdefault(timeline, kind)
             if known != kind:
                 raise ValueError(f"timeline {timeline!r} is a {known} timeline; it can't be set with `{kind}=`")
         except (TypeError, ValueError) as exc:
             report_error(f"rr.set_time: {exc}", key=f"set_time:{timeline}:{type(exc).__name__}:{exc}")
             return
-        cursor = self._cursor()
-        cursor.times[timeline] = (kind, value)
-        cursor.cached = None
+        self._cursor().set(timeline, kind, value)
 
     def disable_timeline(self, timeline: str) -> None:
         cursor = self._cursor()
