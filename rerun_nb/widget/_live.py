@@ -28,6 +28,7 @@ class LivePoller:
         self.budget = budget
         self.period_s = self.min_period_s
         self.redraws = 0
+        self._stalled_before = False
         self._stop = threading.Event()
         self._generation = viewer.store.generation
         self._thread = threading.Thread(target=self._run, name="rerun_nb-live", daemon=True)
@@ -56,9 +57,15 @@ class LivePoller:
         generation = viewer.store.generation
         canvas = viewer.canvas
         if generation == self._generation:
-            if self._first_frame_due(viewer):  # shown, but the kernel is too busy to draw: push one
+            # Shown but never drawn, or a draw requested (e.g. `viewer.time = t` in a running cell)
+            # that the busy kernel's loop has not done for a whole period: push the frame ourselves.
+            stalled = getattr(canvas, "_rfb_draw_requested", False)
+            if self._first_frame_due(viewer) or (stalled and self._stalled_before):
+                self._stalled_before = False
                 canvas.push_frame(viewer.render())
+                canvas._rfb_draw_requested = False  # done; else jupyter_rfb ignores the next request
                 return True
+            self._stalled_before = stalled and viewer._rnb_displayed_at is not None
             return False
         self._generation = generation
         cpu0 = time.thread_time()
