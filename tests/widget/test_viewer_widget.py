@@ -251,3 +251,11 @@ def test_time_set_from_a_running_cell_reaches_the_browser(rec, make_viewer):
     assert v._rnb_poller.poll_once(v) is False  # first period: give the loop its chance
     assert v._rnb_poller.poll_once(v) is True and len(sent.frames) == n + 1
     assert v._rnb_poller.poll_once(v) is False and v._rnb_poller.poll_once(v) is False  # once only
+
+
+def test_any_speed_from_python(rec, make_viewer):
+    _log_moving_point(rec)
+    v, _ = make_viewer(rec)
+    v.speed = 3.0  # not a menu preset: still accepted
+    v.panel.speed.value = 0.5
+    assert v.speed == 0.5
