@@ -4,7 +4,7 @@ The kernel's asyncio loop (which drives jupyter_rfb's frame scheduling) does not
 executes, so new data would only show when the cell ends. This thread polls ``store.generation``
 (an int: a cheap read) at most ``max_hz`` times a second, and when it changed renders and pushes a
 frame itself. It adapts its period so that its own CPU time (while it holds the GIL) stays within
-``budget`` (default 8%) of the wall time, which bounds what it can take from the logging loop.
+``budget`` (default 5%) of the wall time, which bounds what it can take from the logging loop.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ FIRST_FRAME_AFTER_S = 0.5  # time for the browser to create the view before a pu
 class LivePoller:
     """Polls a viewer's store and redraws it on new data (throttled, adaptive)."""
 
-    def __init__(self, viewer, *, max_hz: float = 10.0, budget: float = 0.08):
+    def __init__(self, viewer, *, max_hz: float = 10.0, budget: float = 0.05):
         self._viewer = weakref.ref(viewer)
         self.min_period_s = 1.0 / max_hz
         self.budget = budget
