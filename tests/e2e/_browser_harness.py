@@ -158,7 +158,7 @@ class NotebookPage:
     def unexpected_errors(self) -> list[str]:
         return [e for e in self.errors if not any(k in e for k in KNOWN_PAGE_ERRORS)]
 
-    def run_all(self, timeout_s: float = 300) -> float:
+    def run_all(self) -> float:
         """Run > Run All Cells through the menu bar; returns the in-page time of the click (ms)."""
         page = self.page
         for attempt in range(3):  # a second safeguard against a kernel that was not really ready

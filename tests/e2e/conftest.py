@@ -48,7 +48,7 @@ def jupyter_server(tmp_path_factory):
     server.stop()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture  # per test (0.5 s): Playwright's sync API holds an asyncio loop that later tests must not see
 def browser():
     if not os.path.exists(CHROMIUM):
         _missing(f"no Chromium at {CHROMIUM}")
