@@ -4,7 +4,7 @@ The kernel's asyncio loop (which drives jupyter_rfb's frame scheduling) does not
 executes, so new data would only show when the cell ends. This thread polls ``store.generation``
 (an int: a cheap read) at most ``max_hz`` times a second, and when it changed renders and pushes a
 frame itself. It adapts its period so that its own CPU time (while it holds the GIL) stays within
-``budget`` (default 8%) of the wall time, which bounds what it can take from the logging loop.
+``budget`` (default 5%) of the wall time, which bounds what it can take from the logging loop.
 """
 
 from __future__ import annotations
@@ -22,12 +22,13 @@ FIRST_FRAME_AFTER_S = 0.5  # time for the browser to create the view before a pu
 class LivePoller:
     """Polls a viewer's store and redraws it on new data (throttled, adaptive)."""
 
-    def __init__(self, viewer, *, max_hz: float = 10.0, budget: float = 0.08):
+    def __init__(self, viewer, *, max_hz: float = 10.0, budget: float = 0.05):
         self._viewer = weakref.ref(viewer)
         self.min_period_s = 1.0 / max_hz
         self.budget = budget
         self.period_s = self.min_period_s
         self.redraws = 0
+        self._stalled_before = False
         self._stop = threading.Event()
         self._generation = viewer.store.generation
         self._thread = threading.Thread(target=self._run, name="rerun_nb-live", daemon=True)
@@ -56,9 +57,15 @@ class LivePoller:
         generation = viewer.store.generation
         canvas = viewer.canvas
         if generation == self._generation:
-            if self._first_frame_due(viewer):  # shown, but the kernel is too busy to draw: push one
+            # Shown but never drawn, or a draw requested (e.g. `viewer.time = t` in a running cell)
+            # that the busy kernel's loop has not done for a whole period: push the frame ourselves.
+            stalled = getattr(canvas, "_rfb_draw_requested", False)
+            if self._first_frame_due(viewer) or (stalled and self._stalled_before):
+                self._stalled_before = False
                 canvas.push_frame(viewer.render())
+                canvas._rfb_draw_requested = False  # done; else jupyter_rfb ignores the next request
                 return True
+            self._stalled_before = stalled and viewer._rnb_displayed_at is not None
             return False
         self._generation = generation
         cpu0 = time.thread_time()

@@ -45,7 +45,8 @@ class TimelinePanel:
         self.box = ipw.HBox([self.picker, self.back, self.play, self.forward, self.slider, self.label,
                              self.speed, self.loop, self.follow], layout=ipw.Layout(align_items="center"))
         ipw.link((viewer, "playing"), (self.play, "value"))
-        ipw.link((viewer, "speed"), (self.speed, "value"))
+        self.speed.observe(lambda ch: setattr(viewer, "speed", ch["new"]), "value")
+        viewer.observe(self._on_speed, "speed")  # any speed may be set from Python; the menu shows presets
         ipw.link((viewer, "loop"), (self.loop, "value"))
         ipw.link((viewer, "follow_latest"), (self.follow, "value"))
         self.picker.observe(self._on_picker, "value")
@@ -53,6 +54,10 @@ class TimelinePanel:
         self.back.on_click(lambda _b: self.step(-1))
         self.forward.on_click(lambda _b: self.step(+1))
         viewer.observe(self._on_playing, "playing")
+
+    def _on_speed(self, change) -> None:
+        if change["new"] in {value for _label, value in self.speed.options}:
+            self.speed.value = change["new"]
 
     # ---- viewer -> widgets ------------------------------------------------------------------------
     def sync_from_viewer(self) -> None:

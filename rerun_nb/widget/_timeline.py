@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as _dt
 from dataclasses import dataclass
 
-import numpy as np
+from ..time import time_to_int64
 
 __all__ = ["BUILTIN_TIMELINES", "TimeGrid", "default_timeline", "format_time", "to_raw_time"]
 
@@ -40,25 +40,8 @@ def format_time(kind: str, raw: int | None) -> str:
 
 
 def to_raw_time(*, sequence=None, duration=None, timestamp=None) -> tuple[str, int]:
-    """(kind, raw int64) from ``rr.set_time``-style keywords (seconds, timedelta, datetime, numpy)."""
-    given = [(k, v) for k, v in (("sequence", sequence), ("duration", duration), ("timestamp", timestamp))
-             if v is not None]
-    if len(given) != 1:
-        raise ValueError("set_time: give exactly one of sequence=, duration=, timestamp=")
-    kind, value = given[0]
-    if kind == "sequence":
-        return kind, int(value)
-    if isinstance(value, np.timedelta64):
-        return kind, int(value.astype("timedelta64[ns]").astype(np.int64))
-    if isinstance(value, np.datetime64):
-        return kind, int(value.astype("datetime64[ns]").astype(np.int64))
-    if isinstance(value, _dt.timedelta):
-        return kind, round(value.total_seconds() * NS_PER_S)
-    if isinstance(value, _dt.datetime):
-        if value.tzinfo is None:
-            value = value.replace(tzinfo=_dt.timezone.utc)
-        return kind, round(value.timestamp() * NS_PER_S)
-    return kind, round(float(value) * NS_PER_S)
+    """(kind, raw int64) from ``rr.set_time``-style keywords (the core's conversion, same rules)."""
+    return time_to_int64(sequence=sequence, duration=duration, timestamp=timestamp, what="Viewer.set_time")
 
 
 @dataclass(frozen=True)

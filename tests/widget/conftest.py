@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import threading
 
 os.environ.setdefault("RENDERCANVAS_FORCE_OFFSCREEN", "1")
 os.environ.setdefault("XDG_RUNTIME_DIR", "/tmp")
@@ -45,7 +46,14 @@ def make_viewer():
     made = []
 
     def make(rec, **kwargs):
-        v = Viewer(rec, width=kwargs.pop("width", 160), height=kwargs.pop("height", 120), **kwargs)
+        # Built on a thread without an event loop: in a pytest process where another test left a
+        # (not spinning) loop on the main thread, a draw scheduled there would never run.
+        box = []
+        thread = threading.Thread(target=lambda: box.append(
+            Viewer(rec, width=kwargs.pop("width", 160), height=kwargs.pop("height", 120), **kwargs)))
+        thread.start()
+        thread.join()
+        v = box[0]
         sent = Sent()
         v.canvas.send = sent
         v.canvas._has_visible_views = True  # as if a browser showed it

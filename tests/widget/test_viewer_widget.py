@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import base64
 import io
+import threading
 import time
 
 import ipywidgets as ipw
@@ -49,7 +50,20 @@ def _in_kernel_loop(fn):
         for _ in range(5):
             await asyncio.sleep(0.01)
 
-    asyncio.run(main())
+    # On a fresh thread (as an ipykernel subshell does): this thread may already run a loop (playwright).
+    errors = []
+    thread = threading.Thread(target=lambda: _run_and_keep_errors(main, errors))
+    thread.start()
+    thread.join()
+    if errors:
+        raise errors[0]
+
+
+def _run_and_keep_errors(main, errors):
+    try:
+        asyncio.run(main())
+    except Exception as exc:  # noqa: BLE001 - re-raised in the test's thread
+        errors.append(exc)
 
 
 def _confirm(canvas):
@@ -224,3 +238,24 @@ def test_viewer_defaults_to_the_current_recording(rec):
         assert v.recording is rec and v.timeline == "sim_time"
     finally:
         v.close()
+
+
+def test_time_set_from_a_running_cell_reaches_the_browser(rec, make_viewer):
+    """`viewer.time = t` while a cell runs: the loop cannot draw, so the poller pushes the frame."""
+    _log_moving_point(rec)
+    v, sent = make_viewer(rec)
+    v._repr_mimebundle_()  # displayed
+    v._rnb_poller.stop()
+    v.canvas._rfb_draw_requested = True  # a draw was requested on the (blocked) kernel loop
+    n = len(sent.frames)
+    assert v._rnb_poller.poll_once(v) is False  # first period: give the loop its chance
+    assert v._rnb_poller.poll_once(v) is True and len(sent.frames) == n + 1
+    assert v._rnb_poller.poll_once(v) is False and v._rnb_poller.poll_once(v) is False  # once only
+
+
+def test_any_speed_from_python(rec, make_viewer):
+    _log_moving_point(rec)
+    v, _ = make_viewer(rec)
+    v.speed = 3.0  # not a menu preset: still accepted
+    v.panel.speed.value = 0.5
+    assert v.speed == 0.5
