@@ -55,6 +55,10 @@ def init(application_id: str, *, recording_id: str | uuid.UUID | None = None, sp
     rec = RecordingStream(application_id, recording_id=recording_id, default_enabled=default_enabled,
                           send_properties=send_properties, memory_limit=memory_limit)
     set_global_data_recording(rec)
+    from . import notebook
+
+    if notebook.in_notebook():
+        notebook.prewarm()  # the viewer's one-time GPU setup, in the background: first frames come fast
     if default_blueprint is not None:
         rec.send_blueprint(default_blueprint)
     if spawn:

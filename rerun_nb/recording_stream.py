@@ -271,29 +271,11 @@ class RecordingStream:
     def spawn(self, *, port: int = 9876, connect: bool = True, memory_limit: str = "75%",
               hide_welcome_screen: bool = False, detach_process: bool = True, **kwargs: Any) -> None:
         """In a notebook: show the inline viewer for this recording here. In a script: warn (no viewer yet)."""
-        if not in_notebook():
-            report_error(
-                "rr.spawn: there is no viewer outside a notebook yet; logging goes on. "
-                "Save the data with rr.save('file.rrd'), or log from a Jupyter notebook to see it inline.",
-                key="spawn-outside-notebook", strict=False,
-            )
-            return
         _notebook().spawn(self)
 
     def notebook_show(self, *, width: int | None = None, height: int | None = None, blueprint: Any = None) -> Any:
         """Show the inline viewer for this recording in the current notebook cell."""
         return _notebook().notebook_show(self, width=width, height=height)
-
-
-def in_notebook() -> bool:
-    """Whether we run inside a Jupyter kernel (where widgets can be displayed)."""
-    import sys
-
-    ipython = sys.modules.get("IPython")
-    if ipython is None:
-        return False
-    shell = ipython.get_ipython() if hasattr(ipython, "get_ipython") else None
-    return shell is not None and getattr(shell, "kernel", None) is not None
 
 
 def _notebook() -> Any:
