@@ -15,6 +15,7 @@ from . import datatypes as encodings  # rerun 0.41 calls this module `encodings`
 from . import utilities as utilities
 from ._baseclasses import AsComponents as AsComponents
 from ._baseclasses import ComponentColumn as ComponentColumn
+from ._baseclasses import ComponentColumnList as ComponentColumnList
 from ._baseclasses import ComponentDescriptor as ComponentDescriptor
 from ._baseclasses import DescribedComponentBatch as DescribedComponentBatch
 from ._log import connect_grpc as connect_grpc
@@ -40,13 +41,12 @@ from ._log import spawn as spawn
 from ._version import __version__ as __version__
 from .archetypes import *
 from .archetypes import __all__ as _archetype_names
-from ._baseclasses import ComponentColumnList as ComponentColumnList
 from .components import AlbedoFactor as AlbedoFactor
 from .components import FillMode as FillMode
+from .components import MarkerShape as MarkerShape
 from .components import MediaType as MediaType
 from .components import Radius as Radius
 from .components import Scale3D as Scale3D
-from .components import MarkerShape as MarkerShape
 from .components import TransformRelation as TransformRelation
 from .datatypes import Angle as Angle
 from .datatypes import AnnotationInfo as AnnotationInfo
@@ -70,7 +70,7 @@ from .store import escape_entity_path_part as escape_entity_path_part
 from .store import new_entity_path as new_entity_path
 from .time import TimeColumn as TimeColumn
 
-__all__ = [
+__all__ = [  # noqa: PLE0604 - the archetype names come from rerun_nb.archetypes
     *_archetype_names,
     "AnnotationInfo", "Angle", "AsComponents", "ChannelDatatype", "ClassDescription", "ColorModel",
     "AlbedoFactor", "ComponentColumn", "ComponentColumnList", "ComponentDescriptor", "MediaType", "Radius",

@@ -39,7 +39,7 @@ class _TimeCursor:
     value in the cached tuple instead of rebuilding it.
     """
 
-    __slots__ = ("times", "cached", "positions")
+    __slots__ = ("cached", "positions", "times")
 
     def __init__(self) -> None:
         self.times: dict[str, tuple[str, int]] = {}
@@ -109,7 +109,7 @@ class RecordingStream:
     def __repr__(self) -> str:
         return f"RecordingStream({self.application_id!r}, recording_id={self.recording_id!r})"
 
-    def __enter__(self) -> RecordingStream:
+    def __enter__(self) -> RecordingStream:  # noqa: PYI034
         self._previous_thread_rec = set_thread_local_data_recording(self)
         return self
 

@@ -15,7 +15,7 @@ def _fields(**names: str) -> dict:
     return {field: T[ct] for field, ct in names.items()}
 
 
-_LABELS = dict(labels="Text", show_labels="ShowLabels", class_ids="ClassId")
+_LABELS = {"labels": "Text", "show_labels": "ShowLabels", "class_ids": "ClassId"}
 
 
 class Points3D(Archetype):
@@ -189,9 +189,16 @@ class Arrows2D(Archetype):
                   show_labels=show_labels, draw_order=draw_order, class_ids=class_ids)
 
 
-_SHAPE_STYLE = dict(rotation_axis_angles="RotationAxisAngle", quaternions="RotationQuat", colors="Color",
-                    line_radii="Radius", fill_mode="FillMode", labels="Text", show_labels="ShowLabels",
-                    class_ids="ClassId")
+_SHAPE_STYLE = {
+    "rotation_axis_angles": "RotationAxisAngle",
+    "quaternions": "RotationQuat",
+    "colors": "Color",
+    "line_radii": "Radius",
+    "fill_mode": "FillMode",
+    "labels": "Text",
+    "show_labels": "ShowLabels",
+    "class_ids": "ClassId",
+}
 
 
 class Ellipsoids3D(Archetype):

@@ -8,9 +8,8 @@ from typing import Any
 import numpy as np
 
 from .._baseclasses import Archetype
-from ..error_utils import report_error
-from ..components import COMPONENT_TYPES as T
 from ..datatypes import Quaternion, RotationAxisAngle
+from ..error_utils import report_error
 from ._spatial import _fields
 
 

@@ -226,7 +226,7 @@ class Blueprint:
                     raise ValueError(f"Only one {type(part).__name__} can be provided")
                 self.panels[type(part)] = part
             else:
-                raise ValueError(f"Unknown part type: {part!r}")
+                raise ValueError(f"Unknown part type: {part!r}")  # noqa: TRY004 - rerun raises ValueError here
         self.auto_layout, self.auto_views = auto_layout, auto_views
         self.root_container: Container | None = None
         if not contents:

@@ -11,7 +11,13 @@ from typing import Any
 
 import numpy as np
 
-from .._baseclasses import ComponentColumn, ComponentDescriptor, ComponentType, DescribedComponentBatch, batch_to_arrow
+from .._baseclasses import (
+    ComponentColumn,
+    ComponentDescriptor,
+    ComponentType,
+    DescribedComponentBatch,
+    batch_to_arrow,
+)
 from ._types import (
     COMPONENT_TYPES,
     AggregationPolicy,
@@ -27,9 +33,9 @@ from ._types import (
 
 __all__ = [
     "COMPONENT_TYPES",
-    "ComponentBatch",
     "AggregationPolicy",
     "Colormap",
+    "ComponentBatch",
     "FillMode",
     "InterpolationMode",
     "MagnificationFilter",

@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import enum
 import sys
-from collections.abc import Sequence
-from typing import Any, Callable
+from collections.abc import Callable, Sequence
+from typing import Any
 
 import numpy as np
 import pyarrow as pa

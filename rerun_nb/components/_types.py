@@ -9,7 +9,13 @@ import pyarrow as pa
 
 from .._baseclasses import ComponentType
 from ..datatypes import (
-    AnnotationInfo, ClassDescription, Quaternion, RotationAxisAngle, TensorData, ViewDir, _RerunEnum,
+    AnnotationInfo,
+    ClassDescription,
+    Quaternion,
+    RotationAxisAngle,
+    TensorData,
+    ViewDir,
+    _RerunEnum,
 )
 from . import _convert as cv
 

@@ -13,15 +13,15 @@ import numpy as np
 
 __all__ = [
     "Angle",
-    "RotationAxisAngle",
-    "Quaternion",
-    "ColorModel",
-    "ChannelDatatype",
-    "PixelFormat",
-    "TensorData",
-    "ClassDescription",
     "AnnotationInfo",
+    "ChannelDatatype",
+    "ClassDescription",
+    "ColorModel",
     "KeypointPair",
+    "PixelFormat",
+    "Quaternion",
+    "RotationAxisAngle",
+    "TensorData",
     "ViewDir",
 ]
 
@@ -43,7 +43,7 @@ class Angle:
 class RotationAxisAngle:
     """A rotation of `angle` around `axis` (axis need not be normalized)."""
 
-    __slots__ = ("axis", "angle")
+    __slots__ = ("angle", "axis")
 
     def __init__(self, axis: Any, angle: Angle | float | None = None, *, radians: float | None = None,
                  degrees: float | None = None):
@@ -213,7 +213,7 @@ class TensorData:
 class AnnotationInfo:
     """Label and color of a class id or keypoint id."""
 
-    __slots__ = ("id", "label", "color")
+    __slots__ = ("color", "id", "label")
 
     def __init__(self, id: int, label: str | None = None, color: Any = None):
         self.id = int(id)

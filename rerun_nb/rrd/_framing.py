@@ -97,7 +97,7 @@ def check_stream_footer(raw: bytes, offset: int, footer_body_offset: int, footer
     if len(raw) < STREAM_FOOTER_LEN:
         raise RrdError(f"stream footer cut short: {len(raw)} of 32 bytes", offset=offset,
                        expected="a 32-byte stream footer ending in RRF2FOOT")
-    body_off, body_len, crc, magic, entries = _STREAM_FOOTER.unpack(raw)
+    body_off, body_len, crc, magic, _entries = _STREAM_FOOTER.unpack(raw)
     if magic != FOOTER_MAGIC:
         raise RrdError(f"stream footer magic is {magic!r}", offset=offset + 20, expected=f"{FOOTER_MAGIC!r}")
     if body_off != footer_body_offset or body_len != len(footer_body):

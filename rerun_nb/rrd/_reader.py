@@ -276,7 +276,7 @@ def read_ipc_batch(raw, offset: int, what: str) -> pa.RecordBatch:
         batch = reader.read_next_batch()
         batch.validate(full=True)
         _ = [f.name for f in batch.schema], batch.schema.metadata  # names/metadata must decode as UTF-8
-    except Exception as err:  # untrusted bytes: pyarrow raises many types (ArrowInvalid, UnicodeDecodeError, ...)
+    except Exception as err:  # noqa: BLE001 - untrusted bytes: pyarrow raises many types (ArrowInvalid, UnicodeDecodeError, ...)
         msg = f"{type(err).__name__}: {str(err).splitlines()[0] if str(err) else ''}"
         raise RrdError(f"{what} holds no valid Arrow IPC record batch ({msg})", offset=offset,
                        expected="an Arrow IPC stream with one record batch") from None

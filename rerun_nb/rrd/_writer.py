@@ -65,7 +65,7 @@ class RrdWriter:
 
     def __init__(self, target, *, compression: bool = True) -> None:
         if isinstance(target, (str, os.PathLike)):
-            self._file = open(target, "wb")
+            self._file = open(target, "wb")  # noqa: SIM115 - the writer owns it until close()
             self._owns = True
         else:
             self._file = target
@@ -175,7 +175,7 @@ class RrdWriter:
         if self.closed:
             raise ValueError("RrdWriter is closed")
 
-    def __enter__(self) -> RrdWriter:
+    def __enter__(self) -> RrdWriter:  # noqa: PYI034
         return self
 
     def __exit__(self, *exc) -> None:

@@ -58,9 +58,8 @@ class DataframeReader:
         self.fill_latest_at = fill_latest_at
         self._rules = _parse_contents(contents)
         self._using = None if using_index_values is None else np.unique(np.asarray(using_index_values, np.int64))
-        if index is not None and store.timeline_kind(index) is None and store.timelines():
-            if index not in store.timelines():
-                raise ValueError(f"unknown index timeline {index!r}; the store has {sorted(store.timelines())}")
+        if index is not None and store.timelines() and index not in store.timelines():
+            raise ValueError(f"unknown index timeline {index!r}; the store has {sorted(store.timelines())}")
 
     def _columns(self) -> list[tuple[str, str]]:
         out = []

@@ -10,7 +10,7 @@ import numpy as np
 
 from ._turbo import turbo_colormap_data
 
-__all__ = ["ColorSpiral", "build_color_spiral", "bounce_lerp", "color_spiral", "turbo_colormap_data"]
+__all__ = ["ColorSpiral", "bounce_lerp", "build_color_spiral", "color_spiral", "turbo_colormap_data"]
 
 ColorSpiral = namedtuple("ColorSpiral", ["positions", "colors"])
 

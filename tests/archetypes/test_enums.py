@@ -6,9 +6,9 @@ import enum
 
 import numpy as np
 import pytest
+from _parity import rerun
 
 import rerun_nb as rr
-from _parity import rerun
 
 pytestmark = pytest.mark.skipif(rerun is None, reason="rerun-sdk is not installed (CI installs rerun-sdk==0.41.0)")
 

@@ -11,9 +11,9 @@ import inspect
 
 import numpy as np
 import pytest
+from _parity import build_both, differences, rerun
 
 import rerun_nb
-from _parity import build_both, differences, rerun
 
 pytestmark = pytest.mark.skipif(rerun is None, reason="rerun-sdk is not installed (CI installs rerun-sdk==0.41.0)")
 
@@ -89,7 +89,7 @@ def _enc(rr):
 CLASS_ID_INPUTS = {"int": 3, "list": [1, 2], "np_u16": np.array([1, 2], np.uint16), "np_i64": np.array([1, 2])}
 
 
-def _cases():  # noqa: PLR0915 - a flat list of cases reads best
+def _cases():
     cases = {}
 
     def add(name, make):

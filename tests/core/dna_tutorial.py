@@ -1,3 +1,4 @@
+# ruff: noqa: I001  (kept exactly as the tutorial writes it)
 # Rerun's "Send from Python" tutorial (the DNA abacus), unchanged but for the import.
 from __future__ import annotations
 

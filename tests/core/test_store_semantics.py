@@ -265,7 +265,7 @@ def test_memory_limit_drops_oldest_temporal_first():
     rec = rr.RecordingStream("mem", send_properties=False, memory_limit=400_000)
     rec.set_log_time_enabled(False)
     rec.log("static", rr.Points3D(np.zeros((1000, 3))), static=True)
-    with pytest.warns(rr.RerunWarning, match="memory limit"):
+    with pytest.warns(rr.RerunWarning, match="memory limit"):  # noqa: PT031
         for f in range(40):
             rec.set_time("frame", sequence=f)
             rec.log("big", rr.Points3D(np.full((2000, 3), f)))

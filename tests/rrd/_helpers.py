@@ -40,7 +40,8 @@ needs_cli = pytest.mark.skipif(rerun_cli() is None, reason="the real `rerun` CLI
 
 def run_cli(*args: str) -> subprocess.CompletedProcess:
     env = {"RERUN_ANALYTICS": "false", "PATH": "/usr/bin:/bin", "HOME": "/tmp"}
-    return subprocess.run([rerun_cli(), *args], capture_output=True, text=True, timeout=120, env=env)
+    return subprocess.run([rerun_cli(), *args], capture_output=True, text=True, timeout=120, env=env,
+                          check=False)
 
 
 def run_sdk_script(name: str, *args: str) -> None:

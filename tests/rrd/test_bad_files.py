@@ -87,7 +87,7 @@ def test_bad_header_fields(good):
 
 
 def test_truncated_in_a_chunk_keeps_earlier_chunks(good):
-    kind, hdr, body, length = arrow_spans(good)[2]
+    _kind, hdr, body, length = arrow_spans(good)[2]
     cut = body + length // 2
     with pytest.raises(RrdError) as info:
         read_rrd(good[:cut], strict=True)
@@ -108,7 +108,7 @@ def test_truncated_at_message_boundaries(good, where):
 
 
 def test_flipped_bytes_in_a_payload_drop_only_that_chunk(good):
-    _, hdr, body, length = arrow_spans(good)[1]
+    _, _hdr, body, length = arrow_spans(good)[1]
     data = bytearray(good)
     for i in range(body + length - 40, body + length - 20):
         data[i] ^= 0xFF
@@ -121,7 +121,7 @@ def test_flipped_bytes_in_a_payload_drop_only_that_chunk(good):
 
 
 def test_bad_lz4_block(good):
-    _, hdr, body, length = arrow_spans(good)[0]
+    _, _hdr, body, length = arrow_spans(good)[0]
     data = bytearray(good)
     # the payload is the last LEN field before is_static (field 7, 2 bytes): overwrite its start
     payload_start = body + length - 2 - 200
@@ -145,7 +145,7 @@ def test_lz4_error_message_names_expected_size():
 
 
 def test_wrong_length_field(good):
-    _, hdr, body, length = arrow_spans(good)[1]
+    _, hdr, _body, length = arrow_spans(good)[1]
     data = bytearray(good)
     struct.pack_into("<Q", data, hdr + 8, length - 5)  # too short: the next header lands mid-body
     result = decode_rrd(bytes(data))
@@ -180,7 +180,7 @@ def test_lenient_mode_warns_with_offset(good):
 
 
 def test_chunks_after_broken_framing_are_recovered_through_the_footer(good):
-    _, hdr, body, length = arrow_spans(good)[0]
+    _, hdr, _body, length = arrow_spans(good)[0]
     data = bytearray(good)
     struct.pack_into("<Q", data, hdr + 8, length + 3)  # corrupt length: framing breaks after chunk 0
     result = decode_rrd(bytes(data))

@@ -116,7 +116,7 @@ def test_load_round_trip_all_timeline_kinds_static_nulls_unknown_components(tmp_
 
 
 def test_load_several_recordings_returns_a_list(tmp_path):
-    c1, c2, c3 = sample_chunks()
+    c1, _c2, c3 = sample_chunks()
     path = tmp_path / "two.rrd"
     write_rrd(path, [(StoreId(1, "app", "one"), [c1]), (StoreId(1, "app", "two"), [c3])])
     recs = rr.load(path)
