@@ -49,6 +49,9 @@ def _recording_store(recording):
     return recording, recording.store
 
 
+# The most recently displayed viewer of each store: only it keeps refreshing its saved snapshot.
+_latest_viewer_per_store: weakref.WeakValueDictionary = weakref.WeakValueDictionary()
+
 class Viewer(ipw.VBox):
     """The inline viewer of a recording: 3D view, timeline panel, entity list.
 
@@ -207,6 +210,8 @@ class Viewer(ipw.VBox):
         """The widget view plus a PNG of the current frame (what a saved or headless notebook keeps)."""
         bundle = super()._repr_mimebundle_(**kwargs)
         data = bundle[0] if isinstance(bundle, tuple) else bundle
+        if self._rnb_displayed_at is None:  # first shown (not a snapshot refresh): it is now the latest
+            _latest_viewer_per_store[id(self.store)] = self
         if data is not None and self._rnb_renderer is not None:
             data["image/png"] = self._rnb_png()
             self._rnb_snapshot_generation = self.store.generation
@@ -223,7 +228,13 @@ class Viewer(ipw.VBox):
         return base64.b64encode(png).decode()
 
     def display(self) -> None:
-        """Display in the current cell; after each later cell that adds data, refresh the saved snapshot."""
+        """Display in the current cell and keep its saved snapshot current.
+
+        After each cell that adds data the snapshot is refreshed, until another viewer of the same
+        recording is displayed: from then on this one keeps the picture of its own step, so a
+        tutorial that shows a viewer after each step reads step by step on GitHub too. (The live
+        widget view is not affected: it always follows the recording.)
+        """
         from IPython import get_ipython
         from IPython.display import display
 
@@ -237,7 +248,11 @@ class Viewer(ipw.VBox):
                 if viewer is None or viewer._rnb_display_handle is None:
                     shell.events.unregister("post_run_cell", _after_cell)
                     return
+                if _latest_viewer_per_store.get(id(viewer.store)) is not viewer:
+                    shell.events.unregister("post_run_cell", _after_cell)  # a newer viewer took over
+                    return
                 if viewer.store.generation != viewer._rnb_snapshot_generation:
+                    viewer.refresh_timelines()  # the live thread may not have caught up with this cell yet
                     viewer._rnb_display_handle.update(viewer)
 
             shell.events.register("post_run_cell", _after_cell)

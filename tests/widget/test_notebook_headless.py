@@ -51,3 +51,26 @@ def test_headless_notebook_keeps_snapshots_of_the_last_frame(tmp_path):
     assert len(widget_pngs) == 1 and widget_pngs[0].shape == (150, 200, 3) and widget_pngs[0].std() > 5
     text = "".join(o.get("text", "") for o in nb.cells[4].outputs)
     assert "frame (150, 200, 4) uint8" in text
+
+
+STEP_CELLS = [
+    "import rerun_nb as rr\nfrom examples.dna import log_dna\nrr.init('steps')\nlog_dna(steps=1)",
+    "rr.notebook_show(width=320, height=240)",
+    "rr.set_time('stable_time', duration=1.0)\nrr.log('dna/structure', rr.Transform3D(scale=0.5))",
+    "rr.notebook_show(width=320, height=240)",
+    "rr.set_time('stable_time', duration=2.0)\nrr.log('dna/structure', rr.Transform3D(scale=0.1))",
+]
+
+
+def test_each_step_keeps_its_own_snapshot(tmp_path):
+    """A viewer's saved snapshot follows the recording until a newer viewer of it is shown."""
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(c) for c in STEP_CELLS])
+    os.environ["PYTHONPATH"] = os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")])
+    client = nbclient.NotebookClient(nb, kernel_name="python3", timeout=120,
+                                     resources={"metadata": {"path": str(ROOT)}})
+    client.execute()
+    (first,) = _pngs(nb.cells[1])
+    (second,) = _pngs(nb.cells[3])
+    # The first viewer froze at the half-size step; the second shows the tenth-size step.
+    assert np.abs(first.astype(float) - second.astype(float)).mean() > 1
+    assert (first.std() > second.std())  # the bigger helix covers more of the frame
