@@ -24,6 +24,7 @@ import traitlets as tl
 from ._canvas import ViewerCanvas
 from ._live import LivePoller
 from ._panel import TimelinePanel, entity_list
+from ._save import SavePanel
 from ._timeline import TimeGrid, default_timeline, to_raw_time
 
 __all__ = ["Viewer"]
@@ -94,7 +95,9 @@ class Viewer(ipw.VBox):
             self._rnb_error = str(exc)
         self.canvas = self._rnb_make_canvas()
         self.panel = TimelinePanel(self)
-        self.entities = ipw.Accordion(children=[ipw.VBox()], titles=("Entities",), selected_index=None)
+        self.save_panel = SavePanel(self)
+        self.entities = ipw.Accordion(children=[ipw.VBox(), self.save_panel.box], titles=("Entities", "Save"),
+                                      selected_index=None)
         self.children = [self.canvas, self.panel.box, self.entities]
         self.refresh_timelines()
         self._rnb_poller = LivePoller(self)
