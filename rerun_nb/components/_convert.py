@@ -12,6 +12,7 @@ path first: they are on the hot path of `rr.log(..., rr.Points3D(points))`.
 
 from __future__ import annotations
 
+import contextlib
 import enum
 import sys
 from collections.abc import Callable, Sequence
@@ -230,10 +231,8 @@ def color(data: Any) -> np.ndarray:
         if "NaN" in str(exc) or not isinstance(data, (Sequence, np.ndarray)):
             raise
         items = list(data)
-        try:
+        with contextlib.suppress(ValueError, IndexError, TypeError):
             return np.array([_one_color(items)], np.uint32)
-        except (ValueError, IndexError, TypeError):
-            pass
         try:
             return np.array([_one_color(item) for item in items], np.uint32)
         except (ValueError, IndexError, TypeError, OverflowError):

@@ -7,6 +7,7 @@ about 40x slower on lavapipe); on OpenGL it must also be told ``!float32-filtera
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 import threading
@@ -105,10 +106,9 @@ def ensure_adapter() -> AdapterChoice:
         backend = str(info.get("backend_type", ""))
         if backend == "OpenGL":
             gfx.renderers.wgpu.enable_wgpu_features("!float32-filterable")
-        try:
+        # If the shared device exists already (pygfx used before us), selecting fails: keep that device.
+        with contextlib.suppress(Exception):
             gfx.renderers.wgpu.select_adapter(adapter)
-        except Exception:  # noqa: BLE001, S110 - the shared device exists already (pygfx used before us): keep it
-            pass
         is_cpu = info.get("adapter_type") == "CPU" or "llvmpipe" in str(info.get("device", "")).lower()
         _choice = AdapterChoice(index, adapter.summary, is_cpu, backend)
         return _choice

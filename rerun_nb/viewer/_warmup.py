@@ -9,6 +9,7 @@ two never touch the device at once.
 
 from __future__ import annotations
 
+import contextlib
 import threading
 
 import numpy as np
@@ -63,10 +64,8 @@ def prewarm_in_background() -> None:
 
 
 def _quiet_prewarm() -> None:
-    try:
+    with contextlib.suppress(Exception):  # NoAdapterError etc.: the viewer reports it when created
         prewarm()
-    except Exception:  # noqa: BLE001, S110 - NoAdapterError etc.: the viewer reports it when created
-        pass
 
 
 def wait_for_prewarm() -> None:
