@@ -104,12 +104,9 @@ class DataframeReader:
             cell = store._chunks[chunk_no].columns[comp].to_arrow().slice(row, 1)
             return cell.take(pa.array(np.zeros(n, np.int64)))
         index = entity.temporal.get(self.index, {}).get(comp)
-        list_type = store._chunks[entity.chunk_nos[0]].columns[comp].to_arrow().type if entity.chunk_nos else None
-        for chunk_no in entity.chunk_nos:
-            col = store._chunks.get(chunk_no)
-            if col is not None and comp in col.columns:
-                list_type = col.columns[comp].to_arrow().type
-                break
+        # The column's Arrow type: from the first chunk of this entity that has the component.
+        list_type = next((store._chunks[no].columns[comp].to_arrow().type for no in entity.chunk_nos
+                          if no in store._chunks and comp in store._chunks[no].columns), pa.null())
         if index is None or index.n == 0:
             return pa.nulls(n, list_type)
         index.latest()  # sorts if needed

@@ -102,3 +102,14 @@ def test_store_to_parquet(rec, tmp_path):
     files = rec.store.to_parquet(tmp_path)
     table = pq.read_table(files["/a/b"])
     assert table.num_rows == 3 and "f" in table.column_names
+
+
+def test_reader_with_a_component_missing_from_the_first_chunk(rec):
+    rr.set_time("f", sequence=0)
+    rr.log("e", rr.Points3D([[0, 0, 0]]))
+    rec.store.flush()
+    rr.set_time("f", sequence=1)
+    rr.log("e", rr.Points3D.from_fields(colors=[255, 0, 0]))
+    table = rec.store.reader("f", contents="/e").to_arrow_table()
+    assert table.column("/e:Points3D:colors").to_pylist() == [None, [0xFF0000FF]]
+    assert table.column("/e:Points3D:positions").null_count == 1
