@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import threading
 import time
 import weakref
 
@@ -87,6 +88,7 @@ class Viewer(ipw.VBox):
         self._rnb_snapshot_generation = None
         self._rnb_display_handle = None
         self._rnb_displayed_at: float | None = None
+        self._rnb_state_lock = threading.RLock()
         try:
             from ..viewer import SceneRenderer
 
@@ -128,7 +130,8 @@ class Viewer(ipw.VBox):
         """The current frame as an (H, W, 4) uint8 array (for tests, docs and users)."""
         if self._rnb_renderer is None:
             raise RuntimeError(self._rnb_error)
-        return self._rnb_frame()
+        with self._rnb_state_lock:  # not while the live thread is half-way through a timeline refresh
+            return self._rnb_frame()
 
     def request_draw(self) -> None:
         """Ask for a new frame (sent when the kernel is idle and a view is visible)."""
@@ -163,6 +166,10 @@ class Viewer(ipw.VBox):
 
     def refresh_timelines(self) -> None:
         """Re-read the store's timelines and ranges (the live poller calls this on new data)."""
+        with self._rnb_state_lock:  # the live thread and the kernel's main thread both call this
+            self._rnb_refresh_timelines()
+
+    def _rnb_refresh_timelines(self) -> None:
         infos = self.store.timelines()
         self._rnb_kinds = {name: info.kind for name, info in infos.items()}
         names = sorted(infos)
