@@ -8,6 +8,7 @@ logs 1.0). Values that can't be converted (strings after ints) keep their own ty
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from typing import Any
 
@@ -33,16 +34,12 @@ def _parse(value: Any, pa_type: pa.DataType | None) -> pa.Array:
     if hasattr(value, "as_arrow_array"):
         return value.as_arrow_array()
     if not isinstance(value, (str, bytes)):
-        try:
+        with contextlib.suppress(pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError, TypeError):
             arr = pa.array(value, type=pa_type)
             if arr.type != pa.null():
                 return arr
-        except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError, TypeError):
-            pass
-    try:
+    with contextlib.suppress(pa.ArrowInvalid, pa.ArrowTypeError, TypeError):  # a single value
         return pa.array([pa.scalar(value)], type=pa_type)
-    except (pa.ArrowInvalid, pa.ArrowTypeError, TypeError):
-        pass
     np_value = np.atleast_1d(np.asarray(value))
     try:
         return pa.array(np_value, type=pa_type)

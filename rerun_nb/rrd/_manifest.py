@@ -199,7 +199,6 @@ def schema_ipc_bytes(schema: pa.Schema) -> tuple[bytes, bytes]:
     Rerun debug builds and must merely be 32 bytes long (rrd-format.md 7.2).
     """
     sink = pa.BufferOutputStream()
-    with pa.ipc.new_stream(sink, schema):
-        pass
+    pa.ipc.new_stream(sink, schema).close()  # schema message + end-of-stream, no batches
     raw = sink.getvalue().to_pybytes()
     return raw, hashlib.sha256(raw).digest()

@@ -63,5 +63,5 @@ try:  # the C implementation when the optional `xxhash` package is installed
     def xxh32(data: bytes, seed: int = 0) -> int:
         """Return the 32-bit xxHash of ``data`` (C implementation from the `xxhash` package)."""
         return _c_xxh32(bytes(data), seed)
-except ImportError:
-    pass
+except ImportError:  # keep the pure-Python xxh32 defined above
+    _c_xxh32 = None
