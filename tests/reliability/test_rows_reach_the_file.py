@@ -8,20 +8,13 @@ from __future__ import annotations
 
 import gc
 import os
-import signal
-import subprocess
-import sys
-import textwrap
 import threading
 import time
-from pathlib import Path
-
 import pytest
 
 import rerun_nb as rr
 from rerun_nb.rrd import decode_rrd
 
-ROOT = Path(__file__).resolve().parents[2]
 DEADLINE_S = 60
 
 
@@ -148,50 +141,3 @@ def test_a_full_disk_at_disconnect_warns_and_goes_on(tmp_path):
         rec.disconnect()  # rerun-sdk logs the error and goes on: so do we
     rec.log("p", rr.Points3D([[4, 5, 6]]))
     assert rec.store.latest_at("p", timeline="log_time")["Points3D:positions"].tolist() == [[4, 5, 6]]
-
-
-SCRIPT = textwrap.dedent("""
-    import sys, time
-    sys.path.insert(0, {root!r})
-    import rerun_nb as rr
-    rr.init("killed", strict=False)
-    rr.save({path!r})
-    rr.log("log", rr.TextLog("at the start"))
-    rr.log("doc", rr.TextDocument("static, at the start"), static=True)
-    i = 0
-    while True:
-        rr.set_time("step", sequence=i)
-        rr.log("loop", rr.Scalars([float(i)]))
-        if i == 50:
-            print("ready", flush=True)
-        i += 1
-        time.sleep(0.002)
-""")
-
-
-def _run_and_kill(tmp_path, sig) -> Path:
-    path = tmp_path / f"killed_{sig}.rrd"
-    proc = subprocess.Popen([sys.executable, "-c", SCRIPT.format(root=str(ROOT), path=str(path))],
-                            stdout=subprocess.PIPE, text=True)
-    try:
-        assert proc.stdout.readline().strip() == "ready"
-        time.sleep(0.5)  # more than the flush interval (0.1 s) after the first rows
-        proc.send_signal(sig)
-        proc.wait(DEADLINE_S)
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-    assert proc.returncode == -sig, proc.returncode  # it still dies of the signal
-    return path
-
-
-def test_sigterm_finishes_the_file(tmp_path):
-    path = _run_and_kill(tmp_path, signal.SIGTERM)
-    assert _complete(path), "no End message / footer after SIGTERM"
-    assert {"/log", "/doc", "/loop"} <= _entities_in(path)
-
-
-def test_sigkill_keeps_everything_flushed_before(tmp_path):
-    path = _run_and_kill(tmp_path, signal.SIGKILL)
-    # no footer (nothing runs on SIGKILL), but every row older than the flush interval is in the file
-    assert {"/log", "/doc", "/loop"} <= _entities_in(path)
