@@ -28,6 +28,14 @@ from ._panel import TimelinePanel, entity_list
 from ._save import SavePanel
 from ._timeline import TimeGrid, default_timeline, to_raw_time
 
+
+def active_blueprint(recording):
+    """The blueprint the recording was sent with ``send_blueprint`` (None when none)."""
+    sent = getattr(recording, "_blueprint", None)
+    if isinstance(sent, tuple):
+        sent = sent[0]
+    return sent
+
 __all__ = ["Viewer"]
 
 DEFAULT_WIDTH, DEFAULT_HEIGHT = 640, 480
@@ -75,9 +83,13 @@ class Viewer(ipw.VBox):
     loop = tl.Bool(True).tag(sync=True)
     follow_latest = tl.Bool(True).tag(sync=True)
 
-    def __init__(self, recording=None, *, width: int | None = None, height: int | None = None, **kwargs):
+    def __init__(self, recording=None, *, width: int | None = None, height: int | None = None, blueprint=None,
+                 **kwargs):
         super().__init__(**kwargs)
         self.recording, self.store = _recording_store(recording)
+        if blueprint is None:  # the blueprint sent with rr.send_blueprint(..., make_active=True), if any
+            blueprint = active_blueprint(self.recording)
+        self.blueprint = blueprint
         self._rnb_width = int(width or DEFAULT_WIDTH)
         self._rnb_height = int(height or DEFAULT_HEIGHT)
         self._rnb_kinds: dict[str, str] = {}
@@ -90,9 +102,10 @@ class Viewer(ipw.VBox):
         self._rnb_displayed_at: float | None = None
         self._rnb_state_lock = threading.RLock()
         try:
-            from ..viewer import SceneRenderer
+            from ..layout import LayoutRenderer
 
-            self._rnb_renderer = SceneRenderer(self.store, width=self._rnb_width, height=self._rnb_height)
+            self._rnb_renderer = LayoutRenderer(self.store, blueprint=blueprint, width=self._rnb_width,
+                                                height=self._rnb_height)
         except Exception as exc:  # noqa: BLE001 - NoAdapterError (what to install), or a broken driver stack
             self._rnb_error = str(exc)
         self.canvas = self._rnb_make_canvas()
