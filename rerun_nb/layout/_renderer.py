@@ -115,7 +115,8 @@ class LayoutRenderer:
 
     # ---- drawing --------------------------------------------------------------------------------
     def _draw(self) -> None:
-        self.renderer.render(self._clear_scene, self._clear_camera, flush=False)
+        if not (len(self.placed) == 1 and self.placed[0][1] == (0, 0, *self.size)):
+            self.renderer.render(self._clear_scene, self._clear_camera, flush=False)  # gaps between views
         for view, rect in self.placed:
             view.draw(self.renderer, rect)
         self._draw_tab_bars()

@@ -135,6 +135,8 @@ class View:
     def draw_overlay(self, renderer, rect) -> None:
         """The title and notices, on top of the view."""
         self._title.visible = self.show_title or bool(self.notices)
+        if len(self.overlay.scene.children) == 1 and not self._title.visible:
+            return  # nothing to draw: skip the pass
         self.overlay.place(self._title, 6, 4)
         self.overlay.render(renderer, rect)
 
