@@ -23,7 +23,7 @@ from ..query import ChangeTracker
 from ..viewer import _objects
 from ..viewer._adapter import ensure_adapter
 from ..viewer._warmup import wait_for_prewarm
-from ..views import BACKGROUND_RGB, ScreenOverlay, make_view
+from ..views import ScreenOverlay, make_view
 from ._heuristics import heuristic_layout
 from ._tree import compute_rects, from_blueprint, tab_bars
 

@@ -61,6 +61,7 @@ class SceneBuilder:
         self._entities: dict[str, _Entity] = {}
         self._groups: dict[str, gfx.Group] = {self.origin: self.root}
         self._hidden: set[str] = set()
+        self.visualizer_context = None  # passed to visualizers as a 4th argument when set (the 2D view's)
         prefix = self.origin.rstrip("/") + "/"
         self._in_space = lambda p: p == self.origin or self.origin == "/" or p.startswith(prefix)
         self.tracker = ChangeTracker(store, include=lambda p: self._in_space(p) and (include is None or include(p)))
@@ -131,7 +132,9 @@ class SceneBuilder:
         objects = {}
         for vis in visualizers_for(result, self.view_kind):
             try:
-                obj = vis.fn(ent.objects.get(vis.archetype), result, ent.path)
+                prev = ent.objects.get(vis.archetype)
+                ctx = self.visualizer_context
+                obj = vis.fn(prev, result, ent.path) if ctx is None else vis.fn(prev, result, ent.path, ctx)
             except Exception as exc:  # noqa: BLE001 - bad data must not break the view of everything else
                 self._warn_once(ent.path, vis.archetype, exc)
                 continue

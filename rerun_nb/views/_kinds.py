@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from ._bar_chart import BarChartView
 from ._base import View
+from ._spatial2d import Spatial2DView
 from ._spatial3d import Spatial3DView
+from ._tensor import TensorView
+from ._text import TextDocumentView, TextLogView
+from ._time_series import TimeSeriesView
 
 __all__ = ["VIEW_CLASSES", "UnsupportedView", "make_view"]
 
@@ -17,24 +22,10 @@ class UnsupportedView(View):
         self.add_notice(f"{kind} views are not drawn by rerun_nb yet")
 
 
-VIEW_CLASSES: dict[str, type[View]] = {"3D": Spatial3DView}
-
-
-def _register_optional() -> None:
-    from ._bar_chart import BarChartView
-    from ._spatial2d import Spatial2DView
-    from ._tensor import TensorView
-    from ._text import TextDocumentView, TextLogView
-    from ._time_series import TimeSeriesView
-
-    for cls in (Spatial2DView, TimeSeriesView, TextLogView, TextDocumentView, BarChartView, TensorView):
-        VIEW_CLASSES[cls.kind] = cls
-
-
-try:
-    _register_optional()
-except ImportError:  # while the other view modules are being written
-    pass
+VIEW_CLASSES: dict[str, type[View]] = {
+    cls.kind: cls for cls in (Spatial3DView, Spatial2DView, TimeSeriesView, TextLogView, TextDocumentView,
+                              BarChartView, TensorView)
+}
 
 
 def make_view(store, spec) -> View:

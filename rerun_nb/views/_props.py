@@ -26,7 +26,7 @@ def _css(color: Any) -> str | None:
     arr = np.asarray(color, float).reshape(-1)
     if arr.max() <= 1.0 and arr.dtype.kind == "f" and not np.all(arr == arr.astype(int)):
         arr = arr * 255
-    return "#" + "".join(f"{int(round(v)):02x}" for v in arr[:3])
+    return "#" + "".join(f"{round(v):02x}" for v in arr[:3])
 
 
 def background_color(prop: Any, default: str) -> str:
