@@ -126,7 +126,7 @@ def from_blueprint(blueprint) -> ContainerSpec | ViewSpec | None:
 def _node(part):
     if hasattr(part, "class_identifier"):  # a View
         return ViewSpec(kind=part.class_identifier, origin=str(part.origin), contents=part.contents,
-                        name=part.name, visible=part.visible is not False, properties=dict(part.properties))
+                        name=part.name, visible=part.visible is not False, properties=part.viewer_properties())
     children = [_node(c) for c in part.contents]
     active = 0
     if part.active_tab is not None:

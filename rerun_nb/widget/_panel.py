@@ -145,18 +145,29 @@ class TimelinePanel:
         v.time = int(new)
 
 
+def entity_tree(paths: list[str]) -> list[tuple[str, int]]:
+    """The entity tree as (path, depth) rows in tree order: every ancestor of a path is a row above it
+    (``/camera/image`` sits under ``/camera``, never under an unrelated ``/boxes``)."""
+    nodes: set[str] = set()
+    for path in paths:
+        parts = [p for p in path.split("/") if p]
+        for i in range(1, len(parts) + 1):
+            nodes.add("/" + "/".join(parts[:i]))
+    rows = sorted(nodes, key=lambda p: [part for part in p.split("/") if part])
+    return [(p, p.count("/") - 1) for p in rows]
+
+
 def entity_list(viewer) -> None:
-    """(Re)build the entity checkboxes when the set of entities changed."""
-    paths = viewer.store.entity_paths()
+    """(Re)build the entity checkboxes (the real entity tree, indented by depth) when the entities changed."""
+    rows = entity_tree(viewer.store.entity_paths())
     box = viewer.entities.children[0]
-    if [c.description for c in box.children] == [p for p in paths]:
+    if [c.description for c in box.children] == [p for p, _depth in rows]:
         return
     known = {c.description: c for c in box.children}
     boxes = []
-    for path in paths:
+    for path, depth in rows:
         cb = known.get(path)
         if cb is None:
-            depth = path.count("/") - 1
             cb = ipw.Checkbox(value=True, description=path, indent=False,
                               layout=ipw.Layout(margin=f"0 0 0 {16 * depth}px"))
             cb.observe(lambda ch, p=path: viewer.set_visible(p, ch["new"]), "value")
