@@ -14,13 +14,14 @@ from __future__ import annotations
 import time
 import uuid
 from collections.abc import Iterable
+from typing import ClassVar
 
 import pyarrow as pa
 
 from rerun_nb.rrd._framing import new_tuid, tuid_to_bytes, tuid_to_str
 
 from . import _properties as P
-from ._properties import *  # noqa: F403  (the property archetypes are part of rrb)
+from ._properties import *
 
 __all__ = [
     "AudioView",
@@ -88,7 +89,7 @@ class View:
 
     class_identifier = ""
     # parameter name -> property archetype class (rerun-sdk 0.41's view signatures)
-    property_types: dict[str, type] = {}
+    property_types: ClassVar[dict[str, type]] = {}
 
     def __init__(self, *, origin: str = "/", contents: str | Iterable[str] = "$origin/**", name: str | None = None,
                  visible: bool | None = None, titlebar: bool | None = None, defaults=None, overrides=None,

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import enum
 import inspect
-from typing import Any
+from typing import Any, ClassVar
 
 import numpy as np
 import pyarrow as pa
@@ -92,7 +92,8 @@ def _u8enum(ctype, enum_cls):
     return lambda v: (ctype, pa.array([_enum_value(enum_cls, v)], pa.uint8()))
 
 
-def _float(ctype, typ=pa.float32()):
+def _float(ctype, typ=None):
+    typ = pa.float32() if typ is None else typ
     return lambda v: (ctype, pa.array([float(v)], typ))
 
 
@@ -112,7 +113,7 @@ class PropertyArchetype:
     """Base of the view property archetypes: keeps its fields; ``components()`` for saving."""
 
     archetype = ""
-    _encoders: dict[str, Any] = {}
+    _encoders: ClassVar[dict[str, Any]] = {}
 
     def __init__(self, **fields: Any):
         self._fields = dict(fields)
@@ -154,7 +155,7 @@ class Background(PropertyArchetype):
     """A 2D/3D view's background: a color (solid) or a ``BackgroundKind``."""
 
     archetype = "Background"
-    _encoders = {"kind": _u8enum(_BP + "BackgroundKind", BackgroundKind), "color": _color()}
+    _encoders: ClassVar[dict[str, Any]] = {"kind": _u8enum(_BP + "BackgroundKind", BackgroundKind), "color": _color()}
 
     def __init__(self, color_or_kind: Any = None, *, color: Any = None, kind: Any = None):
         if color_or_kind is not None:
@@ -187,7 +188,7 @@ class VisualBounds2D(PropertyArchetype):
 class TimeRangeBoundary:
     """One end of a visible time range: ``cursor_relative``, ``absolute`` or ``infinite``."""
 
-    def __init__(self, kind: str, value: int | float | None = None):
+    def __init__(self, kind: str, value: float | None = None):
         self.kind, self.value = kind, value
 
     @classmethod
@@ -213,7 +214,7 @@ def _boundary_value(seq, seconds, nanos) -> int:
     if seq is not None:
         return int(seq)
     if seconds is not None:
-        return int(round(float(seconds) * 1e9))
+        return round(float(seconds) * 1e9)
     return int(nanos or 0)
 
 
@@ -227,7 +228,7 @@ class TimeRange:
 class VisibleTimeRange:
     """The visible range of one timeline."""
 
-    def __init__(self, timeline: str, range: TimeRange | None = None, *,  # noqa: A002 - Rerun's name
+    def __init__(self, timeline: str, range: TimeRange | None = None, *,
                  start: TimeRangeBoundary | None = None, end: TimeRangeBoundary | None = None):
         if range is not None and (start is not None or end is not None):
             raise ValueError("give `range` or `start`/`end`, not both")
@@ -240,7 +241,7 @@ class VisibleTimeRanges(PropertyArchetype):
 
     archetype = "VisibleTimeRanges"
 
-    def __init__(self, ranges: Any = None, *, timeline: str | None = None, range: Any = None,  # noqa: A002
+    def __init__(self, ranges: Any = None, *, timeline: str | None = None, range: Any = None,
                  start: Any = None, end: Any = None):
         if timeline is not None:
             ranges = [VisibleTimeRange(timeline, range, start=start, end=end)]

@@ -140,6 +140,7 @@ class LayoutRenderer:
     def render(self, timeline: str | None, at: int | None) -> np.ndarray:
         """The frame for the state at ``(timeline, at)``, as (H, W, 4) uint8."""
         with self.lock:
+            self.store.flush()  # rows still in the batcher become chunks (and events) before the views look
             self._sync_layout()
             for view in self.views:
                 view.update(timeline, at)

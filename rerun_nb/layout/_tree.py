@@ -4,7 +4,7 @@ A ``ViewSpec`` says which view to make (kind, origin, contents, name, properties
 ``ContainerSpec`` arranges children as Rerun's containers do: ``horizontal`` (side by side, widths by
 ``column_shares``), ``vertical`` (stacked, heights by ``row_shares``), ``grid`` (``grid_columns``
 columns, default ceil(sqrt(n))), ``tabs`` (one child at a time: ``active_tab``, with a tab bar).
-Invisible children (``visible=False``) take no space.
+Invisible children (``visible=False``) take no space; a tabs container with one child shows no tab bar.
 """
 
 from __future__ import annotations
@@ -77,6 +77,8 @@ def compute_rects(node, rect: Rect) -> list[tuple[ViewSpec, Rect]]:
     out: list[tuple[ViewSpec, Rect]] = []
     if node.kind == "tabs":
         active = min(max(node.active_tab, 0), len(children) - 1)
+        if len(children) == 1:  # a lone tab (a view given alone as the blueprint): no tab bar
+            return compute_rects(children[0], rect)
         return compute_rects(children[active], (x, y + TAB_BAR_PX, w, max(h - TAB_BAR_PX, 1)))
     for child, sub in _child_rects(node, children, rect):
         out += compute_rects(child, sub)
@@ -91,6 +93,8 @@ def tab_bars(node, rect: Rect) -> list[tuple[ContainerSpec, Rect]]:
     if not children:
         return []
     x, y, w, h = rect
+    if node.kind == "tabs" and len(children) == 1:
+        return tab_bars(children[0], rect)
     if node.kind == "tabs":
         active = min(max(node.active_tab, 0), len(children) - 1)
         return [(node, (x, y, w, TAB_BAR_PX))] + tab_bars(children[active], (x, y + TAB_BAR_PX, w, h - TAB_BAR_PX))

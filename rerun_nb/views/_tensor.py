@@ -2,7 +2,7 @@
 
 Default slice (when the blueprint gives no ``slice_selection``): the two largest dimensions, height
 first in dimension order; every other dimension at index 0. Default colormap Viridis over the
-tensor's ``value_range`` (else its finite min..max), as Rerun's ``TensorScalarMapping`` defaults.
+tensor's ``value_range`` (else the whole tensor's finite min..max, so slices compare), as Rerun's ``TensorScalarMapping`` defaults.
 """
 
 from __future__ import annotations
@@ -84,9 +84,10 @@ class TensorView(View):
         if decoded is None:
             return
         width_dim, height_dim, indices, cmap = self._settings()
-        plane = tensor_slice(np.asarray(decoded[0]), width_dim, height_dim, indices).astype(np.float64)
+        data = np.asarray(decoded[0])
+        plane = tensor_slice(data, width_dim, height_dim, indices).astype(np.float64)
         rng = float_values(batch(result, "Tensor:value_range"), np.float64)
-        finite = plane[np.isfinite(plane)]
+        finite = data[np.isfinite(data)] if data.dtype.kind == "f" else data.reshape(-1)  # the whole tensor's range
         lo, hi = (float(rng[0]), float(rng[1])) if rng is not None else \
             ((float(finite.min()), float(finite.max())) if finite.size else (0.0, 1.0))
         rgba = apply_colormap(plane, lo, hi, cmap)
