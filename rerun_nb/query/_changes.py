@@ -66,7 +66,7 @@ class ChangeTracker:
             self._unsubscribe = None
 
     def _note_chunk(self, path: str, chunk) -> dict[str, np.ndarray] | None:
-        if not self._include(path):
+        if path.startswith("/__properties") or not self._include(path):  # recording properties are not drawn
             return None
         ent = self._entities.get(path)
         if ent is None:
