@@ -7,7 +7,8 @@ into its rect, then flushes once), and pointer events routed by rectangle. Measu
 
 ``LayoutRenderer.render(timeline, at)`` returns an (H, W, 4) uint8 frame. It knows nothing of widgets:
 the widget forwards pointer events (jupyter_rfb / rendercanvas event dicts) to ``handle_event``. All
-methods are thread-safe (one lock), so the live thread may render while the kernel handles the slider.
+methods are thread-safe (one lock for all renderers), so the live thread may render while the kernel
+handles the slider.
 """
 
 from __future__ import annotations
@@ -35,6 +36,12 @@ CANVAS_EVENTS = frozenset({"pointer_down", "pointer_move", "pointer_up", "pointe
                            "double_click", "key_down", "key_up", "char"}) & frozenset(str(t) for t in valid_event_types)
 
 
+# One lock for every renderer of the process: pygfx shares its device, pipelines and buffers between
+# renderers, and two threads rendering at once (a viewer's live thread while the kernel renders another
+# viewer's snapshot) corrupt each other's frames.
+RENDER_LOCK = threading.RLock()
+
+
 def _spec_key(spec) -> tuple:
     return (spec.kind, spec.origin, repr(spec.contents), spec.name, repr(sorted(spec.properties.items(), key=str)))
 
@@ -58,7 +65,7 @@ class LayoutRenderer:
         wait_for_prewarm()
         self.store = store
         self.adapter = ensure_adapter()
-        self.lock = threading.RLock()
+        self.lock = RENDER_LOCK
         self._pixel_ratio_cap = 1.0 if self.adapter.is_cpu else 2.0
         _objects.PIXEL_POINTS_THRESHOLD["value"] = 100_000 if self.adapter.is_cpu else 20_000_000
         self.canvas = OffscreenRenderCanvas(size=(width, height), pixel_ratio=min(pixel_ratio, self._pixel_ratio_cap))
