@@ -9,7 +9,9 @@ from collections.abc import Callable
 import numpy as np
 import pygfx as gfx
 
-__all__ = ["GrowingLine", "PlotFrame", "time_tick_format"]
+__all__ = ["DECIMATE_ABOVE", "DecimatedLine", "GrowingLine", "PlotFrame", "time_tick_format"]
+
+DECIMATE_ABOVE = 4  # samples per plot pixel column above which a series is drawn as min/max per column
 
 MARGIN_LEFT_PX, MARGIN_RIGHT_PX, MARGIN_TOP_PX, MARGIN_BOTTOM_PX = 58, 12, 22, 24
 AXIS_COLOR = "#8a9099"
@@ -135,3 +137,115 @@ class PlotFrame:
         self.x_ruler.update(self.camera, size)
         self.y_ruler.update(self.camera, size)
         renderer.render(self.scene, self.camera, rect=rect, flush=False)
+
+
+class DecimatedLine:
+    """A long series drawn as min/max pairs per bin of about one pixel column (Rerun's aggregation).
+
+    Bins have a fixed width in plot units, chosen when the line is (re)built for a plot width. New samples
+    only touch the last bins, so appending costs O(new samples); when the data's x span has doubled
+    since the build, the bins are rebuilt (amortized O(1) per sample). Below ``DECIMATE_ABOVE`` samples
+    per plot pixel the view draws every sample instead (``GrowingLine``).
+    """
+
+    def __init__(self, color, width_px: float = 1.5, points: bool = False, marker_px: float = 4.0):
+        self.line = GrowingLine(color, width_px=width_px, points=points, marker_px=marker_px)
+        self._xy = np.empty((1024, 2))  # samples, grown by doubling (appends copy only the new ones)
+        self._len = 0
+        self.bin_width = 0.0
+        self.x_origin = 0.0
+        self.built_span = 0.0
+        self._done_bins = 0  # the newest sample's bin; bins before it are final
+        self._done_verts = 0  # vertices of the final bins
+        self.rebuilds = 0
+
+    @property
+    def obj(self):
+        """The pygfx object drawn."""
+        return self.line.obj
+
+    @property
+    def n(self) -> int:
+        """Samples held."""
+        return self._len
+
+    @property
+    def x(self) -> np.ndarray:
+        return self._xy[: self._len, 0]
+
+    @property
+    def y(self) -> np.ndarray:
+        return self._xy[: self._len, 1]
+
+    def _store(self, xy: np.ndarray) -> None:
+        need = self._len + len(xy)
+        if need > len(self._xy):
+            grown = np.empty((max(need, 2 * len(self._xy)), 2))
+            grown[: self._len] = self._xy[: self._len]
+            self._xy = grown
+        self._xy[self._len : need] = xy
+        self._len = need
+
+    def set(self, xy: np.ndarray, plot_width_px: int) -> None:
+        """Replace all samples and rebuild the bins for a plot ``plot_width_px`` wide."""
+        self._len = 0
+        self._store(np.asarray(xy, np.float64))
+        self._rebuild(plot_width_px)
+
+    def append(self, xy: np.ndarray, plot_width_px: int) -> None:
+        """Add samples at the end (x increasing)."""
+        if not len(xy):
+            return
+        self._store(np.asarray(xy, np.float64))
+        span = self.x[-1] - self.x_origin
+        if self.bin_width <= 0 or span > 2 * max(self.built_span, 1e-12):
+            self._rebuild(plot_width_px)
+            return
+        first_bin = self._done_bins
+        lo = int(np.searchsorted(self.x, self.x_origin + first_bin * self.bin_width, "left"))
+        verts, bins = self._bins(self.x[lo:], self.y[lo:], first_bin)
+        self.line.n = self._done_verts  # the open (last) bin's vertices are written again
+        self.line.append(verts)
+        self._finish(verts, bins)
+
+    def _rebuild(self, plot_width_px: int) -> None:
+        self.rebuilds += 1
+        if not len(self.x):
+            self.line.set(np.empty((0, 2)))
+            return
+        self.x_origin = float(self.x[0])
+        self.built_span = float(self.x[-1] - self.x[0]) or 1.0
+        self.bin_width = self.built_span / max(plot_width_px, 1)
+        verts, bins = self._bins(self.x, self.y, 0)
+        self.line.set(verts)
+        self._done_verts = 0
+        self._finish(verts, bins)
+
+    def _finish(self, verts: np.ndarray, bins: np.ndarray) -> None:
+        """Bins before the newest sample's bin are final: remember where their vertices end."""
+        self._done_bins = max(int((self.x[-1] - self.x_origin) // self.bin_width), 0)
+        self._done_verts = self.line.n - 2 * int(np.count_nonzero(bins >= self._done_bins))
+
+    def _bins(self, x: np.ndarray, y: np.ndarray, first_bin: int) -> tuple[np.ndarray, np.ndarray]:
+        """(2 * bins, 2) vertices (each bin's min and max at its centre, in the order they occurred) and
+        the bin index of each vertex pair."""
+        if not len(x):
+            return np.empty((0, 2)), np.empty(0, np.int64)
+        idx = np.maximum(((x - self.x_origin) // self.bin_width).astype(np.int64), first_bin)
+        starts = np.flatnonzero(np.r_[True, idx[1:] != idx[:-1]])
+        ends = np.r_[starts[1:], len(y)]
+        with np.errstate(invalid="ignore"):
+            ymin = np.fmin.reduceat(y, starts)
+            ymax = np.fmax.reduceat(y, starts)
+        bin_of = np.repeat(np.arange(len(starts)), ends - starts)
+        pos = np.arange(len(y))
+        first_min = np.full(len(starts), len(y))
+        first_max = np.full(len(starts), len(y))
+        np.minimum.at(first_min, bin_of[y == ymin[bin_of]], pos[y == ymin[bin_of]])
+        np.minimum.at(first_max, bin_of[y == ymax[bin_of]], pos[y == ymax[bin_of]])
+        first_is_min = first_min <= first_max
+        verts = np.empty((2 * len(starts), 2))
+        verts[0::2, 0] = verts[1::2, 0] = self.x_origin + (idx[starts] + 0.5) * self.bin_width
+        verts[0::2, 1] = np.where(first_is_min, ymin, ymax)
+        verts[1::2, 1] = np.where(first_is_min, ymax, ymin)
+        return verts, idx[starts]

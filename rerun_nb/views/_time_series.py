@@ -13,7 +13,15 @@ import pygfx as gfx
 from ..query import ChangeTracker, ScalarHistory, batch, first_bool, float_values, rgba_float, text_values
 from ..viewer._colors import auto_color
 from ._base import BACKGROUND_RGB, ScreenOverlay, View
-from ._plot import GrowingLine, PlotFrame, time_tick_format
+from ._plot import (
+    DECIMATE_ABOVE,
+    MARGIN_LEFT_PX,
+    MARGIN_RIGHT_PX,
+    DecimatedLine,
+    GrowingLine,
+    PlotFrame,
+    time_tick_format,
+)
 from ._props import background_color, prop_value
 
 __all__ = ["TimeSeriesView"]
@@ -30,11 +38,45 @@ def _css(rgba: np.ndarray) -> str:
 
 
 class _Series:
-    """One column of an entity's scalars, drawn as a line or as markers."""
+    """One column of an entity's scalars, drawn as a line or as markers: every sample while there are at
+    most ``DECIMATE_ABOVE`` per plot pixel column, else min/max per column (lines only)."""
 
     def __init__(self, name: str, color: str, width: float, points: bool, marker_px: float):
         self.name, self.color = name, color
+        self.style = (color, width, points, marker_px)
         self.line = GrowingLine(color, width_px=width, points=points, marker_px=marker_px)
+        self.decimated: DecimatedLine | None = None
+        self._raw: list[np.ndarray] = []  # samples while drawn one by one (to decimate them later)
+        self._raw_n = 0
+
+    @property
+    def obj(self):
+        """The pygfx object drawn now."""
+        return self.decimated.obj if self.decimated is not None else self.line.obj
+
+    def feed(self, xy: np.ndarray, *, replace: bool, plot_px: int) -> bool:
+        """Add (or replace with) samples; True when the drawn object changed (the caller re-parents it)."""
+        if replace:
+            self.decimated, self._raw, self._raw_n = None, [], 0
+            self.line.set(np.empty((0, 2)))
+        if self.decimated is not None:
+            self.decimated.append(xy, plot_px)
+            return False
+        self._raw.append(xy)
+        self._raw_n += len(xy)
+        if self._raw_n > DECIMATE_ABOVE * plot_px and not self.style[2]:
+            color, width, points, marker = self.style
+            self.decimated = DecimatedLine(color, width_px=width, points=points, marker_px=marker)
+            self.decimated.set(np.concatenate(self._raw), plot_px)
+            self._raw = []
+            return True
+        self.line.append(xy)
+        return replace
+
+    def replot(self, plot_px: int) -> None:
+        """Re-bin a decimated series for a new plot width."""
+        if self.decimated is not None:
+            self.decimated.set(np.stack([self.decimated.x, self.decimated.y], axis=1), plot_px)
 
 
 class TimeSeriesView(View):
@@ -58,6 +100,7 @@ class TimeSeriesView(View):
         self._scale = 1.0
         self._legend: list[gfx.Text] = []
         self._legend_key: tuple = ()
+        self._plot_px = 600  # plot width in pixels (for decimation), from the last draw
 
     # ---- data -----------------------------------------------------------------------------------
     def _scalar_entities(self) -> list[str]:
@@ -67,7 +110,7 @@ class TimeSeriesView(View):
     def _reset(self, timeline: str) -> None:
         for lines in self.series.values():
             for s in lines:
-                self.frame.content.remove(s.line.obj)
+                self.frame.content.remove(s.obj)
         self.histories, self.series = {}, {}
         self.timeline = timeline
         info = self.store.timelines().get(timeline)
@@ -109,15 +152,18 @@ class TimeSeriesView(View):
         lines = self.series.setdefault(path, [])
         if len(lines) < k or full:
             for s in lines:
-                self.frame.content.remove(s.line.obj)
+                self.frame.content.remove(s.obj)
             lines[:] = self._make_series(path, k)
             for s in lines:
-                self.frame.content.add(s.line.obj)
+                self.frame.content.add(s.obj)
             start = 0
         x = ((history.times[start:] - self._origin_raw) / self._scale).astype(np.float64)
         for j, s in enumerate(lines):
-            xy = np.stack([x, history.values[start:, j]], axis=1)
-            (s.line.set if start == 0 else s.line.append)(xy)
+            before = s.obj
+            if s.feed(np.stack([x, history.values[start:, j]], axis=1), replace=start == 0, plot_px=self._plot_px):
+                if before.parent is not None:
+                    self.frame.content.remove(before)
+                self.frame.content.add(s.obj)
 
     def _make_series(self, path: str, k: int) -> list[_Series]:
         style = self.store.latest_at(path, timeline=self.timeline, components=STYLE_COMPONENTS)
@@ -166,6 +212,12 @@ class TimeSeriesView(View):
         return (self.at - self._origin_raw) / self._scale
 
     def draw(self, renderer, rect) -> None:
+        plot_px = max(int(rect[2]) - MARGIN_LEFT_PX - MARGIN_RIGHT_PX, 16)
+        if not 0.5 <= plot_px / self._plot_px <= 2:  # resized a lot: re-bin the decimated series
+            self._plot_px = plot_px
+            for lines in self.series.values():
+                for s in lines:
+                    s.replot(plot_px)
         rng = self.value_range()
         if rng is not None:
             self.frame.show(*rng, rect)

@@ -121,3 +121,36 @@ def test_duration_timeline_ticks_in_seconds():
     assert fmt(0, 0, 1) == "22:13:20"
     scale, fmt = time_tick_format("sequence", 100)
     assert scale == 1 and fmt(5, 0, 10) == "105"
+
+
+def test_long_series_are_drawn_min_max_per_pixel_and_appended_incrementally():
+    from rerun_nb.views._plot import DecimatedLine
+
+    x = np.arange(20_000.0)
+    y = np.sin(x / 500) + (x % 7 == 0) * 0.5  # spikes: min/max keeps them
+    line = DecimatedLine("#f00")
+    line.set(np.stack([x[:10_000], y[:10_000]], 1), 200)
+    for k in range(10_000, 20_000, 13):
+        line.append(np.stack([x[k : k + 13], y[k : k + 13]], 1), 200)
+    full = DecimatedLine("#f00")
+    full.x_origin, full.bin_width = 0.0, line.bin_width
+    expected, _bins = full._bins(x, y, 0)
+    drawn = line.obj.geometry.positions.data[: line.line.n, :2]
+    assert line.rebuilds == 1 and len(drawn) == len(expected) <= 2 * 400  # no re-binning: span grew < 2x
+    np.testing.assert_allclose(drawn, expected, atol=1e-3)
+    assert drawn[:, 1].max() == np.float32(y.max())  # the spikes survive
+
+
+def test_decimated_sine_still_crosses_where_expected(rec, make_layout):
+    n = 20_001
+    rr.send_columns("s", indexes=[rr.TimeColumn("frame", sequence=np.arange(n))],
+                    columns=rr.Scalars.columns(scalars=np.sin(2 * np.pi * np.arange(n) / (n - 1))), recording=rec)
+    rec.log("s", rr.SeriesLines(colors=[LINE]), static=True)
+    r = make_layout(rec.store, 400, 300, blueprint=rrb.TimeSeriesView(axis_y=rrb.ScalarAxis(range=(-1.0, 1.0))))
+    img = r.render("frame", 0)
+    (view, rect), = r.placed
+    assert view.series["/s"][0].decimated is not None
+    red = color_mask(img, LINE, tol=60)
+    for t, value in ((5000, 1.0), (10_000, 0.0), (15_000, -1.0)):
+        col, row = _plot_pixel(view, rect, t, value)
+        assert red[int(row) - 3 : int(row) + 4, int(col) - 3 : int(col) + 4].any(), (t, value)
