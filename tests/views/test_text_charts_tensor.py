@@ -73,7 +73,7 @@ def test_bar_chart_tallest_bar(rec, make_layout):
     heights = []
     for i in range(5):
         col, _ = view.frame.to_pixel(i, 0, rect)
-        heights.append(bars[:, int(round(col))].sum())
+        heights.append(bars[:, round(col)].sum())
     assert int(np.argmax(heights)) == 3 and heights[3] > 1.8 * heights[1] > 0
 
 

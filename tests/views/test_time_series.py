@@ -39,11 +39,11 @@ def test_sine_crosses_the_middle_where_expected(rec, make_layout):
         assert window.any(), (t, value, col, row)
     # the middle crossing: in the column of t=50 the line is at the plot's vertical middle, nowhere else
     col50, mid = _plot_pixel(view, rect, 50, 0.0)
-    rows = np.nonzero(red[:, int(round(col50))])[0]
+    rows = np.nonzero(red[:, round(col50)])[0]
     assert len(rows) and abs(rows.mean() - mid) <= 3
     # at t=25 the line is near the top of the range, far from the middle
     col25, top = _plot_pixel(view, rect, 25, 1.0)
-    rows = np.nonzero(red[:, int(round(col25))])[0]
+    rows = np.nonzero(red[:, round(col25)])[0]
     assert len(rows) and abs(rows.mean() - top) <= 4
 
 
@@ -129,8 +129,8 @@ def test_long_series_are_drawn_min_max_per_pixel_and_appended_incrementally():
     x = np.arange(20_000.0)
     y = np.sin(x / 500) + (x % 7 == 0) * 0.5  # spikes: min/max keeps them
     line = DecimatedLine("#f00")
-    line.set(np.stack([x[:10_000], y[:10_000]], 1), 200)
-    for k in range(10_000, 20_000, 13):
+    line.set(np.stack([x[:12_000], y[:12_000]], 1), 200)
+    for k in range(12_000, 20_000, 13):
         line.append(np.stack([x[k : k + 13], y[k : k + 13]], 1), 200)
     full = DecimatedLine("#f00")
     full.x_origin, full.bin_width = 0.0, line.bin_width
