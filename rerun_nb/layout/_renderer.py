@@ -70,9 +70,6 @@ class LayoutRenderer:
         _objects.PIXEL_POINTS_THRESHOLD["value"] = 100_000 if self.adapter.is_cpu else 20_000_000
         self.canvas = OffscreenRenderCanvas(size=(width, height), pixel_ratio=min(pixel_ratio, self._pixel_ratio_cap))
         self.renderer = gfx.WgpuRenderer(self.canvas, **self.adapter.renderer_kwargs)
-        self._clear_scene = gfx.Scene()
-        self._clear_scene.add(gfx.Background.from_color("#0d0f12"))
-        self._clear_camera = gfx.OrthographicCamera(1, 1)
         self._tabs = ScreenOverlay()
         self.tree = from_blueprint(blueprint)
         self._auto = self.tree is None
@@ -122,8 +119,8 @@ class LayoutRenderer:
 
     # ---- drawing --------------------------------------------------------------------------------
     def _draw(self) -> None:
-        if not (len(self.placed) == 1 and self.placed[0][1] == (0, 0, *self.size)):
-            self.renderer.render(self._clear_scene, self._clear_camera, flush=False)  # gaps between views
+        # No full-canvas clear pass: pygfx clears the target before the first render after a flush, and each
+        # view paints its own background (the 2 px gaps between views stay black).
         for view, rect in self.placed:
             view.draw(self.renderer, rect)
         self._draw_tab_bars()
