@@ -309,7 +309,7 @@ class RecordingStream:
 
     def notebook_show(self, *, width: int | None = None, height: int | None = None, blueprint: Any = None) -> Any:
         """Show the inline viewer for this recording in the current notebook cell."""
-        return _notebook().notebook_show(self, width=width, height=height)
+        return _notebook().notebook_show(self, width=width, height=height, blueprint=blueprint)
 
 
 def _finish_sink(store: ChunkStore, sink: Any, unsubscribe: Any) -> None:
