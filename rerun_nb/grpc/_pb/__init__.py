@@ -1,0 +1,11 @@
+"""Protobuf message classes generated from the .proto files beside them (do not edit the *_pb2 files).
+
+Regenerate from the repository root after changing a .proto file (grpcio-tools, dev only)::
+
+    python -m grpc_tools.protoc -I. --python_out=. --pyi_out=. \
+        rerun_nb/grpc/_pb/common.proto rerun_nb/grpc/_pb/log_msg.proto rerun_nb/grpc/_pb/sdk_comms.proto
+
+The import paths are `rerun_nb/grpc/_pb/...` (not Rerun's `rerun/v1alpha1/...`) so the generated modules
+never clash with an installed `rerun` package; the protobuf package names, and so the wire format, are
+Rerun's.
+"""
