@@ -282,6 +282,7 @@ def _host_for_grpc(bind: str) -> str:
 def _port_free(bind: str, port: int) -> bool:
     family = socket.AF_INET6 if ":" in bind else socket.AF_INET
     with socket.socket(family, socket.SOCK_STREAM) as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as grpcio binds: TIME_WAIT is no obstacle
         try:
             sock.bind((bind, port))
         except OSError:
