@@ -17,7 +17,7 @@ import pytest
 pytest.importorskip("grpc")
 rerun_cli = pytest.importorskip("rerun_cli")
 
-from rerun_nb.grpc import GrpcServer, _registry  # noqa: E402
+from rerun_nb.grpc import GrpcServer, _registry
 
 RERUN_BIN = pathlib.Path(rerun_cli.__file__).with_name("rerun")
 REPO = pathlib.Path(__file__).resolve().parents[2]
@@ -47,7 +47,7 @@ def run_python(code: str, *, timeout: float = 120, check: bool = True, env: dict
     """Run ``code`` in a fresh interpreter (the venv's), return the CompletedProcess."""
     full_env = {**os.environ, "PYTHONPATH": str(REPO), **(env or {})}
     proc = subprocess.run([sys.executable, "-c", textwrap.dedent(code)], capture_output=True, text=True,
-                          timeout=timeout, env=full_env, cwd=REPO)
+                          timeout=timeout, env=full_env, cwd=REPO, check=False)
     if check and proc.returncode != 0:
         raise AssertionError(f"subprocess failed ({proc.returncode}):\n{proc.stdout[-3000:]}\n{proc.stderr[-3000:]}")
     return proc
@@ -65,9 +65,9 @@ def rerun_serve_grpc():
     port = free_port()
     proc = subprocess.Popen([str(RERUN_BIN), "--serve-grpc", "--bind", "127.0.0.1", "--port", str(port)],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    from rerun_nb.grpc._spawn import port_is_listening
-
     import time
+
+    from rerun_nb.grpc._spawn import port_is_listening
 
     deadline = time.monotonic() + 20
     while not port_is_listening(port) and time.monotonic() < deadline:

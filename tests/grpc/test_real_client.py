@@ -32,7 +32,7 @@ def _tutorial_source(sdk: str, url: str | None) -> str:
 @pytest.fixture(scope="module")
 def local_dna_store():
     src = _tutorial_source("rerun_nb", None)
-    exec(compile(src, "dna_local", "exec"), {"__name__": "__main__"})
+    exec(compile(src, "dna_local", "exec"), {"__name__": "__main__"})  # noqa: S102 - the tutorial, seeded
     rec = rr.get_global_data_recording()
     rr.set_global_data_recording(None)
     return rec.store
