@@ -15,7 +15,7 @@ from rerun_nb.grpc._client import WRITE_MESSAGES, request_bytes
 from rerun_nb.grpc._codec import arrow_msg, store_id_pb, store_info_msg
 from rerun_nb.grpc._pb import common_pb2, log_msg_pb2
 
-from .conftest import run_python, start_python
+from .conftest import start_python
 
 
 def _raw_call(url_or_server, requests, timeout=20):
@@ -174,7 +174,7 @@ def test_sixteen_concurrent_clients_keep_their_order(server):
             rr.disconnect()
         """))
     for proc in procs:
-        out, err = proc.communicate(timeout=180)
+        _out, err = proc.communicate(timeout=180)
         assert proc.returncode == 0, err[-2000:]
     from rerun_nb.grpc import incoming_recordings
 
