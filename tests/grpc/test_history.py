@@ -49,7 +49,7 @@ def _raw_history(server, idle=0.5):
         threading.Thread(target=cancel_when_idle, daemon=True).start()
         try:
             for raw in call:
-                out.append(raw)
+                out.append(raw)  # noqa: PERF402 - appended while the idle watcher reads len(out)
         except grpc.RpcError as err:
             assert err.code() == grpc.StatusCode.CANCELLED
     return out
@@ -86,7 +86,7 @@ def test_memory_limit_drops_oldest_temporal_first():
 
 
 def test_newest_first_and_zero_limit():
-    static, *temporal = _chunks(3)
+    _static, *temporal = _chunks(3)
     sid = store_id_pb(1, "hist", "h")
     reqs = [request_bytes(arrow_msg(sid, c)) for c in temporal]
     info = request_bytes(store_info_msg(sid))
@@ -106,7 +106,7 @@ def test_newest_first_and_zero_limit():
 
 def test_live_reader_sees_new_messages(server):
     sid = store_id_pb(1, "hist", "h")
-    static, *temporal = _chunks(4)
+    _static, *temporal = _chunks(4)
     got = []
     done = threading.Event()
 
