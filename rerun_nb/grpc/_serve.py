@@ -13,7 +13,7 @@ from ._codec import STORE_KIND_RECORDING, arrow_msg, store_id_pb, store_info_msg
 from ._history import PERSISTENT, STATIC, TEMPORAL
 from ._server import GrpcServer
 
-__all__ = ["ServerSink", "serve_grpc"]
+__all__ = ["ServerSink", "publish_recording", "serve_grpc"]
 
 
 class ServerSink:
@@ -57,3 +57,14 @@ def serve_grpc(rec, *, grpc_port: int | None = None, default_blueprint=None, ser
     server.add_recording(rec)
     rec._set_sink(ServerSink(server, rec, default_blueprint=default_blueprint))
     return server.url
+
+
+def publish_recording(server: GrpcServer, rec) -> int:
+    """Put ``rec``'s chunks so far into ``server``'s history (as an incoming stream would); returns the count."""
+    store_id = store_id_pb(STORE_KIND_RECORDING, rec.application_id, rec.recording_id)
+    server.publish(request_bytes(store_info_msg(store_id)), PERSISTENT)
+    chunks = rec.store.chunks()
+    for chunk in chunks:
+        is_static = not any((f.metadata or {}).get(b"rerun:kind") == b"index" for f in chunk.schema)
+        server.publish(request_bytes(arrow_msg(store_id, chunk)), STATIC if is_static else TEMPORAL)
+    return len(chunks)
