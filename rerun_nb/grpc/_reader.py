@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 import grpc
 
-from ._pb import log_msg_pb2, sdk_comms_pb2
+from .._proto import log_msg_pb2, sdk_comms_pb2
 from ._url import parse_url
 
 __all__ = ["read_messages"]

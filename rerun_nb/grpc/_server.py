@@ -230,7 +230,7 @@ class GrpcServer:
             context.abort(grpc.StatusCode.RESOURCE_EXHAUSTED, str(err))
 
     def _write_table(self, request: bytes, context) -> bytes:
-        from ._pb import sdk_comms_pb2
+        from .._proto import sdk_comms_pb2
 
         try:
             table = sdk_comms_pb2.WriteTableRequest.FromString(request)
@@ -248,7 +248,7 @@ class GrpcServer:
     def tables(self) -> dict:
         """Tables sent with WriteTable (``ViewerClient.send_table``): name -> pyarrow.RecordBatch."""
         from ..rrd._reader import decompress, read_ipc_batch
-        from ._pb import sdk_comms_pb2
+        from .._proto import sdk_comms_pb2
 
         out = {}
         with self._lock:

@@ -1,5 +1,5 @@
-from rerun_nb.grpc._pb import common_pb2 as _common_pb2
-from rerun_nb.grpc._pb import log_msg_pb2 as _log_msg_pb2
+from rerun_nb._proto import common_pb2 as _common_pb2
+from rerun_nb._proto import log_msg_pb2 as _log_msg_pb2
 from google.protobuf import descriptor as _descriptor
 from google.protobuf import message as _message
 from collections.abc import Mapping as _Mapping
