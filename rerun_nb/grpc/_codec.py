@@ -13,13 +13,13 @@ import sys
 import pyarrow as pa
 from google.protobuf.message import DecodeError
 
+from .._proto import common_pb2, log_msg_pb2, sdk_comms_pb2
 from ..rrd._chunk_check import check_chunk, chunk_id_text
 from ..rrd._errors import RrdError
 from ..rrd._framing import RERUN_VERSION, new_tuid, tuid_from_str
 from ..rrd._reader import decompress, read_ipc_batch
 from ..rrd._sink import prepare_chunk
 from ..rrd._writer import encode_chunk_ipc
-from .._proto import common_pb2, log_msg_pb2, sdk_comms_pb2
 
 __all__ = [
     "STORE_KIND_BLUEPRINT", "STORE_KIND_RECORDING", "StreamError", "activation_msg", "arrow_msg",

@@ -247,8 +247,8 @@ class GrpcServer:
 
     def tables(self) -> dict:
         """Tables sent with WriteTable (``ViewerClient.send_table``): name -> pyarrow.RecordBatch."""
-        from ..rrd._reader import decompress, read_ipc_batch
         from .._proto import sdk_comms_pb2
+        from ..rrd._reader import decompress, read_ipc_batch
 
         out = {}
         with self._lock:
