@@ -17,6 +17,7 @@ from .._proto import common_pb2, log_msg_pb2, sdk_comms_pb2
 from ..rrd._chunk_check import check_chunk, chunk_id_text
 from ..rrd._errors import RrdError
 from ..rrd._framing import RERUN_VERSION, new_tuid, tuid_from_str
+from ..rrd._messages import ArrowMsg, field_span
 from ..rrd._reader import decompress, read_ipc_batch
 from ..rrd._sink import prepare_chunk
 from ..rrd._writer import encode_chunk_ipc
@@ -87,26 +88,53 @@ def activation_msg(blueprint_id: common_pb2.StoreId, *, make_active: bool, make_
     return log_msg_pb2.LogMsg(blueprint_activation_command=cmd)
 
 
-def parse_request(raw: bytes) -> log_msg_pb2.LogMsg:
-    """The `LogMsg` of one serialized `WriteMessagesRequest` (rejecting what 0.41's server rejects)."""
+#: Requests at least this large are split without protobuf copying the chunk payload (see `parse_request`).
+ZERO_COPY_MIN_BYTES = 64 * 1024
+
+
+def parse_request(raw: bytes) -> tuple[str, object]:
+    """One serialized `WriteMessagesRequest`: ``(kind, message)``, rejecting what 0.41's server rejects.
+
+    ``kind`` is the `LogMsg` oneof's name. An ArrowMsg comes back as a `rerun_nb.rrd` ``ArrowMsg`` whose
+    payload is a view into ``raw`` (large requests are split by their top-level tags, so protobuf never copies
+    megabytes of payload); the other kinds as their protobuf message.
+    """
+    view = memoryview(raw)
+    if len(view) >= ZERO_COPY_MIN_BYTES:
+        outer = field_span(view, 1)
+        if outer is not None and outer[0] == 0 and outer[2] == len(view):
+            log_msg = view[outer[1]:outer[2]]
+            inner = field_span(log_msg, 2)
+            if inner is not None and inner[0] == 0 and inner[2] == len(log_msg):
+                return "arrow_msg", _arrow(lambda: ArrowMsg.decode(log_msg[inner[1]:inner[2]], 0))
     request = sdk_comms_pb2.WriteMessagesRequest()
     try:
-        request.ParseFromString(raw)
+        request.ParseFromString(view)
     except DecodeError as err:
         raise StreamError(f"a {len(raw)}-byte WriteMessagesRequest is not valid protobuf ({err})") from None
     if not request.HasField("log_msg"):
         raise StreamError("missing `log_msg` in `WriteMessagesRequest`")
-    if request.log_msg.WhichOneof("msg") is None:
+    which = request.log_msg.WhichOneof("msg")
+    if which is None:
         raise StreamError("missing `msg` in `LogMsg` (an empty oneof)")
-    return request.log_msg
+    if which == "arrow_msg":
+        return which, _arrow(lambda: ArrowMsg.from_pb(request.log_msg.arrow_msg))
+    return which, getattr(request.log_msg, which)
 
 
-def decode_arrow_msg(msg: log_msg_pb2.ArrowMsg, *, max_decoded_bytes: int) -> pa.RecordBatch:
-    """The chunk inside an ArrowMsg, checked for Rerun's chunk layout; telemetry metadata removed."""
-    if not msg.HasField("store_id") or not msg.store_id.application_id.id:
-        raise StreamError("ArrowMsg without a store id (or with an empty application id)")
-    if msg.encoding != log_msg_pb2.ENCODING_ARROW_IPC:
-        raise StreamError(f"ArrowMsg with unsupported encoding {msg.encoding} (expected 1, Arrow IPC)")
+def _arrow(make) -> ArrowMsg:
+    try:
+        return make()
+    except RrdError as err:
+        raise StreamError(err.detail + (f" (expected {err.expected})" if err.expected else "")) from None
+
+
+def decode_arrow_msg(msg, *, max_decoded_bytes: int) -> pa.RecordBatch:
+    """The chunk inside an ArrowMsg (ours or protobuf's), checked for Rerun's chunk layout; telemetry removed."""
+    if isinstance(msg, log_msg_pb2.ArrowMsg):
+        msg = _arrow(lambda: ArrowMsg.from_pb(msg))
+    if not msg.store_id.application_id:
+        raise StreamError("ArrowMsg with an empty application id")
     declared = msg.uncompressed_size if msg.compression == common_pb2.COMPRESSION_LZ4 else len(msg.payload)
     if declared > max_decoded_bytes:
         raise StreamError(f"ArrowMsg declares {declared} uncompressed bytes, over this server's limit of "

@@ -155,19 +155,16 @@ class GrpcServer:
             del self.connection_errors[:-100]
 
     def _handle(self, raw: bytes, stores: set) -> None:
-        msg = parse_request(raw)
-        which = msg.WhichOneof("msg")
+        which, msg = parse_request(raw)
         if which == "set_store_info":
-            info = msg.set_store_info.info
-            if not info.HasField("store_id") or not info.store_id.application_id.id:
+            if not msg.info.HasField("store_id") or not msg.info.store_id.application_id.id:
                 raise StreamError("SetStoreInfo without a store id (or with an empty application id)")
-            self._announce(store_id_key(info.store_id), stores)
+            self._announce(store_id_key(msg.info.store_id), stores)
             self.history.add(raw, PERSISTENT)
         elif which == "arrow_msg":
-            self._arrow(raw, msg.arrow_msg, stores)
+            self._arrow(raw, msg, stores)
         else:
-            cmd = msg.blueprint_activation_command
-            if not cmd.HasField("blueprint_id"):
+            if not msg.HasField("blueprint_id"):
                 raise StreamError("BlueprintActivationCommand without a blueprint id")
             self.history.add(raw, PERSISTENT)
 
@@ -194,9 +191,10 @@ class GrpcServer:
 
     def _arrow(self, raw: bytes, arrow, stores: set) -> None:
         batch = decode_arrow_msg(arrow, max_decoded_bytes=self.max_decoded_bytes)
-        key = store_id_key(arrow.store_id)
+        sid = arrow.store_id
+        key = (sid.kind, sid.application_id, sid.recording_id)
         self._announce(key, stores)  # a chunk without SetStoreInfo first is still stored (as Rerun does)
-        chunk_id = (arrow.chunk_id.time_ns, arrow.chunk_id.inc) if arrow.HasField("chunk_id") else None
+        chunk_id = arrow.chunk_id
         with self._lock:
             seen = self._seen_chunks.setdefault(key, set())
             if chunk_id is not None:
@@ -206,7 +204,7 @@ class GrpcServer:
         if key[0] == STORE_KIND_BLUEPRINT:
             self.history.add(raw, PERSISTENT)
             return
-        is_static = arrow.is_static if arrow.HasField("is_static") else not any(
+        is_static = arrow.is_static if arrow.is_static is not None else not any(
             (f.metadata or {}).get(b"rerun:kind") == b"index" for f in batch.schema)
         rec = self._recording(key)
         try:

@@ -7,7 +7,7 @@ errors into `RrdError` naming the message's byte offset. Unknown fields are skip
 
 One thing is not left to protobuf: an ArrowMsg payload (megabytes). The writer emits it as its own part,
 after the other fields, so it is never copied (`ArrowMsg.encode_parts`; protobuf readers accept fields in any
-order), and the reader finds its span with a scan of the top-level tags (`_payload_span`) and hands it on as
+order), and the reader finds its span with a scan of the top-level tags (`field_span`) and hands it on as
 a zero-copy memoryview while protobuf parses the rest: upb would copy it, which measured about 5 ms per
 3.2 MB chunk (bench/bench_rrd.py, pointcloud read).
 """
@@ -61,9 +61,10 @@ def _read_varint(buf, pos: int) -> tuple[int, int]:
         shift += 7
 
 
-def _payload_span(buf) -> tuple[int, int, int] | None:
-    """(field start, value start, value end) of the one field-5 (payload) in an ArrowMsg body; None if it is
-    absent, repeated or the body is malformed (protobuf then parses the whole body and reports what is wrong)."""
+def field_span(buf, number: int) -> tuple[int, int, int] | None:
+    """(field start, value start, value end) of the one length-delimited field ``number`` in a message body;
+    None if it is absent, repeated or the body is malformed (protobuf then parses the whole body and reports
+    what is wrong)."""
     pos, span = 0, None
     try:
         while pos < len(buf):
@@ -78,7 +79,7 @@ def _payload_span(buf) -> tuple[int, int, int] | None:
                 pos += 4
             elif wire == 2:
                 length, pos = _read_varint(buf, pos)
-                if key >> 3 == 5:
+                if key >> 3 == number:
                     if span is not None:
                         return None
                     span = (field_start, pos, pos + length)
@@ -213,7 +214,7 @@ class ArrowMsg:
     @classmethod
     def decode(cls, buf, base: int) -> ArrowMsg:
         view = memoryview(buf)
-        span = _payload_span(view)
+        span = field_span(view, 5)
         if span is None or span[2] - span[1] < 4096:  # small or odd: protobuf alone
             return cls.from_pb(_parse(log_msg_pb2.ArrowMsg, view, base, "ArrowMsg"), base)
         field_start, start, end = span

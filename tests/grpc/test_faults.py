@@ -61,6 +61,8 @@ HOSTILE = {
                 "not a valid LZ4 block"),
     "lying lz4 length": (_arrow_request(b"\x10abcd", compression=common_pb2.COMPRESSION_LZ4, uncompressed_size=7),
                          "LZ4"),
+    "bad arrow ipc, large (zero-copy path)": (_arrow_request(b"\x00" * 100_000), "no valid Arrow IPC"),
+    "lying inner length, large": (b"\x0a\xa0\x8d\x06\x12\xff\xff\x7f" + b"\x00" * 100_000, "not valid protobuf"),
     "huge declared size": (_arrow_request(b"\x00", compression=common_pb2.COMPRESSION_LZ4,
                                           uncompressed_size=1 << 40), "over this server's limit"),
 }
