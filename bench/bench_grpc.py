@@ -14,7 +14,8 @@ Workloads:
   scalars    100k ``rr.log(rr.Scalars(x))`` calls on a sequence timeline
   clouds     10 x 1M-point Points3D (positions + colors)
   latency    one point every 20 ms: time from the remote log call to the chunk in our store (ms, median/p90)
-  overload   clouds worth 2x a 256 MB store memory limit: bytes the store holds at the end, and our RSS
+  overload   clouds worth 2x a 256 MB store memory limit: bytes the store holds at the end, and this
+             process's RSS before and after (earlier workloads' recordings released first)
 
 Rows/s = rows in the store / seconds; MB/s = the store's Arrow bytes for that recording / seconds.
 Medians over --repeats; ratio = rerun_nb / rerun-sdk (>1: rerun_nb's client is faster).
@@ -24,8 +25,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import gc
 import os
-import resource
 import statistics
 import subprocess
 import sys
@@ -142,7 +143,15 @@ def run_latency(server: GrpcServer, sdk: str, rid: str) -> dict:
             "samples": len(lat)}
 
 
+def _rss_mb() -> float:
+    with open("/proc/self/statm") as f:
+        return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 1e6
+
+
 def run_overload(sdk: str, rid: str) -> dict:
+    _registry._forget_all()  # earlier workloads' recordings go, so RSS shows this one
+    gc.collect()
+    rss_before = _rss_mb()
     limit = 256 * 10**6
     server = GrpcServer(0, memory_limit=limit, server_memory_limit=0)
     try:
@@ -161,7 +170,7 @@ def run_overload(sdk: str, rid: str) -> dict:
         rec = _registry.recording_for("bench_grpc_overload", rid)
         return {"limit_MB": limit / 1e6, "store_MB_held": rec.store.total_bytes / 1e6,
                 "frames_kept": len(rec.store.range("cloud", timeline="frame")),
-                "peak_rss_MB_this_process": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1e3}
+                "rss_MB_after": _rss_mb(), "rss_MB_before": rss_before}
     finally:
         server.stop(grace_sec=0)
 
