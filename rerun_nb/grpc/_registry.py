@@ -13,7 +13,13 @@ import threading
 import time
 from typing import Any
 
-__all__ = ["incoming_recordings", "recording_for", "register_recording", "wait_for_recording"]
+__all__ = ["first_sight", "incoming_recordings", "recording_for", "register_recording", "wait_for_recording"]
+
+#: Chunk ids remembered per store to ignore what a reconnecting client re-sends (its replay window is far
+#: smaller); older ones are forgotten so a long session's memory stays flat. Kept here, with the recordings,
+#: so that a client that reconnects to a restarted server is deduplicated too.
+DEDUPE_WINDOW = 65536
+_seen: dict[tuple, dict] = {}  # (kind, application_id, recording_id) -> insertion-ordered set of chunk ids
 
 _lock = threading.Condition()
 _recordings: dict[tuple[str, str], Any] = {}  # (application_id, recording_id) -> RecordingStream
@@ -41,6 +47,20 @@ def recording_for(application_id: str, recording_id: str, *, memory_limit: int |
             _arrived.append(key)
             _lock.notify_all()
         return rec
+
+
+def first_sight(store_key: tuple, chunk_id: tuple[int, int] | None) -> bool:
+    """True the first time ``chunk_id`` arrives for this store (always True for chunks without an id)."""
+    if chunk_id is None:
+        return True
+    with _lock:
+        seen = _seen.setdefault(store_key, {})
+        if chunk_id in seen:
+            return False
+        seen[chunk_id] = None
+        if len(seen) > DEDUPE_WINDOW:
+            del seen[next(iter(seen))]
+        return True
 
 
 def incoming_recordings(application_id: str | None = None) -> list:
@@ -73,3 +93,4 @@ def _forget_all() -> None:
     with _lock:
         _recordings.clear()
         _arrived.clear()
+        _seen.clear()

@@ -32,15 +32,12 @@ from ._codec import (
     store_id_key,
 )
 from ._history import PERSISTENT, STATIC, TEMPORAL, MessageHistory, ReaderTooSlow
-from ._registry import recording_for, register_recording
+from ._registry import first_sight, recording_for, register_recording
 
 __all__ = ["DEFAULT_PORT", "GrpcServer"]
 
 DEFAULT_PORT = 9876
 SERVICE = "rerun.sdk_comms.v1alpha1.MessageProxyService"
-#: Chunk ids remembered per store to ignore what a reconnecting client re-sends (its replay window is far
-#: smaller); older ones are forgotten so a long session's memory stays flat.
-_DEDUPE_WINDOW = 65536
 _LOG = logging.getLogger("rerun_nb.grpc")
 
 
@@ -81,7 +78,6 @@ class GrpcServer:
         self.connections_served = 0
         self.on_chunk = None  # optional callback(store_key, batch) after a chunk is stored (e.g. --save)
         self._lock = threading.Lock()
-        self._seen_chunks: dict[tuple, dict] = {}
         self._tables: dict[str, bytes] = {}
         self._incoming: list = []
         self._server = grpc.server(
@@ -198,14 +194,8 @@ class GrpcServer:
         key = (sid.kind, sid.application_id, sid.recording_id)
         self._announce(key, stores)  # a chunk without SetStoreInfo first is still stored (as Rerun does)
         chunk_id = arrow.chunk_id
-        with self._lock:
-            seen = self._seen_chunks.setdefault(key, {})  # an insertion-ordered set of recent chunk ids
-            if chunk_id is not None:
-                if chunk_id in seen:
-                    return  # a client re-sent it after a reconnect: already stored
-                seen[chunk_id] = None
-                if len(seen) > _DEDUPE_WINDOW:
-                    del seen[next(iter(seen))]
+        if not first_sight(key, chunk_id):
+            return  # a client re-sent it after a reconnect: already stored
         if key[0] == STORE_KIND_BLUEPRINT:
             self.history.add(raw, PERSISTENT)
             return

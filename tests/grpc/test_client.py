@@ -144,6 +144,7 @@ def test_server_down_buffers_reconnects_and_flush_is_bounded():
         assert got is not None
         assert len(got.store.range("pts", timeline="frame")) == 10
         assert len(got.store.range("later", timeline="frame")) == 5
+        chunks_before = len([c for c in got.store.store_chunks() if c.entity_path != "/after_restart"])
         # the server goes away and a new one comes up on the same port: the sink reconnects
         srv.stop(grace_sec=0)
         srv = GrpcServer(port)
@@ -155,6 +156,10 @@ def test_server_down_buffers_reconnects_and_flush_is_bounded():
         while time.monotonic() < deadline and len(got.store.range("after_restart", timeline="frame")) < 3:
             time.sleep(0.05)
         assert len(got.store.range("after_restart", timeline="frame")) == 3
+        # what the sink re-sent after the reconnect (its replay window) was recognised, not stored twice
+        assert len([c for c in got.store.store_chunks() if c.entity_path != "/after_restart"]) == chunks_before
+        assert len(got.store.range("pts", timeline="frame")) == 10
+        assert len(got.store.range("later", timeline="frame")) == 5
     finally:
         srv.stop(grace_sec=0)
 
