@@ -10,10 +10,10 @@ import pyarrow as pa
 import pytest
 
 import rerun_nb as rr
+from rerun_nb._proto import common_pb2, log_msg_pb2
 from rerun_nb.grpc import GrpcServer, wait_for_recording
 from rerun_nb.grpc._client import WRITE_MESSAGES, request_bytes
 from rerun_nb.grpc._codec import arrow_msg, store_id_pb, store_info_msg
-from rerun_nb._proto import common_pb2, log_msg_pb2
 
 from .conftest import start_python
 
