@@ -14,6 +14,7 @@ Workloads:
   scalars    100k ``rr.log(rr.Scalars(x))`` calls on a sequence timeline
   clouds     10 x 1M-point Points3D (positions + colors)
   latency    one point every 20 ms: time from the remote log call to the chunk in our store (ms, median/p90)
+  server     our server alone: one raw stream of 5000 pre-encoded 10-point chunks (chunks/s, us per chunk)
   overload   clouds worth 2x a 256 MB store memory limit: bytes the store holds at the end, and this
              process's RSS before and after (earlier workloads' recordings released first)
 
@@ -24,8 +25,8 @@ Medians over --repeats; ratio = rerun_nb / rerun-sdk (>1: rerun_nb's client is f
 from __future__ import annotations
 
 import argparse
-import json
 import gc
+import json
 import os
 import statistics
 import subprocess
@@ -175,17 +176,52 @@ def run_overload(sdk: str, rid: str) -> dict:
         server.stop(grace_sec=0)
 
 
+def run_server_capacity(rid: str, n_chunks: int = 5000) -> dict:
+    """Our server alone: one raw stream of pre-encoded small chunks (10-point Points3D), until stored."""
+    import grpc
+
+    import rerun_nb as rr
+    from rerun_nb.grpc._client import WRITE_MESSAGES, request_bytes
+    from rerun_nb.grpc._codec import arrow_msg, store_id_pb, store_info_msg
+
+    src = rr.RecordingStream("bench_src", send_properties=False)
+    src.set_log_time_enabled(False)
+    for i in range(n_chunks):
+        src.set_time("f", sequence=i)
+        src.log("x", rr.Points3D([[i, 0, 0]] * 10))
+        src.flush()
+    sid = store_id_pb(1, "bench_grpc_server", rid)
+    reqs = [request_bytes(store_info_msg(sid))] + [request_bytes(arrow_msg(sid, c)) for c in src.store.chunks()]
+    server = GrpcServer(0, server_memory_limit=0)
+    try:
+        with grpc.insecure_channel(f"127.0.0.1:{server.port}") as channel:
+            t0 = time.perf_counter()
+            channel.stream_unary(WRITE_MESSAGES, request_serializer=None, response_deserializer=None)(iter(reqs))
+            seconds = time.perf_counter() - t0
+    finally:
+        server.stop(grace_sec=0)
+    return {"chunks": n_chunks, "seconds": seconds, "chunks_per_s": n_chunks / seconds,
+            "us_per_chunk": seconds / n_chunks * 1e6}
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--repeats", type=int, default=3)
-    ap.add_argument("--only", choices=[*PRODUCERS, "latency", "overload"], action="append")
+    ap.add_argument("--only", choices=[*PRODUCERS, "latency", "overload", "server"], action="append")
     ap.add_argument("--json", type=Path)
     args = ap.parse_args()
-    todo = args.only or [*PRODUCERS, "latency", "overload"]
+    todo = args.only or [*PRODUCERS, "latency", "overload", "server"]
     server = GrpcServer(0, server_memory_limit=0)  # no replay history: measure the store path
     results = []
     try:
         for workload in todo:
+            if workload == "server":
+                runs = [run_server_capacity(f"r{rep}") for rep in range(args.repeats)]
+                row = {"workload": "server (ours alone)",
+                       **{k: round(statistics.median(r[k] for r in runs), 3) for k in runs[0]}}
+                results.append(row)
+                print(json.dumps(row, indent=1), flush=True)
+                continue
             per_sdk: dict[str, list[dict]] = {sdk: [] for sdk in SDKS}
             for rep in range(1 if workload == "overload" else args.repeats):
                 for sdk in SDKS:  # alternate, so machine noise hits both sides alike
