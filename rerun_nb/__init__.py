@@ -43,11 +43,14 @@ from .archetypes import *
 from .archetypes import __all__ as _archetype_names
 from .components import AlbedoFactor as AlbedoFactor
 from .components import FillMode as FillMode
+from .components import GraphEdge as GraphEdge
+from .components import GraphType as GraphType
 from .components import MarkerShape as MarkerShape
 from .components import MediaType as MediaType
 from .components import Radius as Radius
 from .components import Scale3D as Scale3D
 from .components import TransformRelation as TransformRelation
+from .components import VideoCodec as VideoCodec
 from .datatypes import Angle as Angle
 from .datatypes import AnnotationInfo as AnnotationInfo
 from .datatypes import ChannelDatatype as ChannelDatatype
@@ -76,7 +79,7 @@ __all__ = [  # noqa: PLE0604 - the archetype names come from rerun_nb.archetypes
     "AlbedoFactor", "ComponentColumn", "ComponentColumnList", "ComponentDescriptor", "MediaType", "Radius",
     "Scale3D", "encodings", "DescribedComponentBatch", "FillMode", "MarkerShape", "PixelFormat",
     "Quaternion", "RecordingStream", "RerunWarning", "RotationAxisAngle", "TensorData", "TimeColumn",
-    "TransformRelation", "Viewer", "components", "connect_grpc", "datatypes", "disable_timeline", "disconnect",
+    "TransformRelation", "Viewer", "GraphEdge", "GraphType", "VideoCodec", "components", "connect_grpc", "datatypes", "disable_timeline", "disconnect",
     "escape_entity_path_part", "flush", "get_application_id", "get_data_recording", "get_global_data_recording",
     "get_recording_id", "get_thread_local_data_recording", "init", "is_enabled", "load", "load_all", "log",
     "log_file_from_path", "new_entity_path",

@@ -30,6 +30,9 @@ from ._types import (
     PointShading,
     TransformRelation,
 )
+from ._types_more import MORE_COMPONENT_TYPES, GraphType, VideoCodec
+
+COMPONENT_TYPES.update(MORE_COMPONENT_TYPES)
 
 __all__ = [
     "COMPONENT_TYPES",
@@ -37,12 +40,14 @@ __all__ = [
     "Colormap",
     "ComponentBatch",
     "FillMode",
+    "GraphType",
     "InterpolationMode",
     "MagnificationFilter",
     "MarkerShape",
     "MeshFaceRendering",
     "PointShading",
     "TransformRelation",
+    "VideoCodec",
 ]
 
 
@@ -89,7 +94,7 @@ class ComponentBatch:
 
 def _make_batch_classes() -> None:
     enums = {e.__name__ for e in (AggregationPolicy, Colormap, FillMode, InterpolationMode, MagnificationFilter,
-                                  MarkerShape, MeshFaceRendering, PointShading, TransformRelation)}
+                                  MarkerShape, MeshFaceRendering, PointShading, TransformRelation, GraphType, VideoCodec)}
     for short, ct in COMPONENT_TYPES.items():
         batch_cls = type(f"{short}Batch", (ComponentBatch,), {"_component_type": ct, "__module__": __name__})
         globals()[f"{short}Batch"] = batch_cls
@@ -135,3 +140,19 @@ class Scale3D(globals()["Scale3DBatch"]):
 
 
 globals()["Radius"].ui_points = staticmethod(_ui_points)
+
+
+class ImageFormat(globals()["ImageFormatBatch"]):
+    """An image's size and pixel layout (Rerun's `ImageFormat(width, height, *, pixel_format=, ...)`)."""
+
+    def __init__(self, width: int, height: int, *, pixel_format: Any = None, color_model: Any = None,
+                 channel_datatype: Any = None):
+        from ..datatypes import ChannelDatatype, ColorModel, PixelFormat
+
+        def value(enum_cls: Any, item: Any) -> int | None:
+            return None if item is None else enum_cls.auto(item).value
+
+        super().__init__({"width": int(width), "height": int(height),
+                          "pixel_format": value(PixelFormat, pixel_format),
+                          "color_model": value(ColorModel, color_model),
+                          "channel_datatype": value(ChannelDatatype, channel_datatype)})
