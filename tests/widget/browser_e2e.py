@@ -56,17 +56,25 @@ if os.environ.get("RNB_E2E_DEBUG"):
                     f"req={self.canvas._rfb_draw_requested} time={self.time}\\n")
         return _orig_rd(self)
     _V.request_draw = _dbg_rd
-rr.notebook_show()
+viewer = rr.Viewer()
+viewer.display()
 """
 CELL1 = CELL1.replace("ROOT_DIR", repr(str(ROOT)))
-# Logs for about 3 s while the cell runs: frames must reach the page meanwhile (live poller thread).
+# Logs while the cell runs until the live poller has pushed at least 2 frames (and for at least 3 s), however
+# slow this machine renders: the check is that frames reach the page during a running cell, not how many per second.
+# The frame counter is jupyter_rfb's own (`_rfb_frame_index`; the viewer relies on it too, see widget/_live.py).
 CELL2 = """
 import time
+start_index, t0, i = viewer.canvas._rfb_frame_index, time.monotonic(), 0
 rr.set_time("stable_time", duration=5.0)
-for i in range(30):
-    rr.log("dna/live", rr.Points3D([[0, 0, i * 0.2]], radii=0.4, colors=[255, 0, 0]))
+while time.monotonic() - t0 < 120:
+    sent = viewer.canvas._rfb_frame_index - start_index
+    if sent >= 2 and time.monotonic() - t0 > 3:
+        break
+    rr.log("dna/live", rr.Points3D([[0, 0, (i % 30) * 0.2]], radii=0.4, colors=[255, 0, 0]))
+    i += 1
     time.sleep(0.1)
-print("live done")
+print(f"live frames sent: {sent}")
 """.strip()
 
 
@@ -169,9 +177,13 @@ def browser_run(pw, url, token, shot=None):
         first = page.evaluate("window.__srcs.find(s => s.src.startsWith('blob:')).t")
         res["run_all_to_first_frame_s"] = round((first - t_click) / 1000, 2)
         page.wait_for_function(ALL_DONE_JS, timeout=120_000)
-        # Frames that arrived while cell 2 (3 s of logging) ran: after the first frame settled.
+        # Cell 2 logs until the kernel pushed >= 2 live frames (the first frame is one of them when it is pushed
+        # during the running cell); each must have reached the page.
+        wait_quiet(page)
+        out = page.locator(".jp-OutputArea-output", has_text="live frames sent").first.inner_text()
+        res["live_frames_sent"] = int(out.rsplit(":", 1)[1])
         res["live_frames_during_cell"] = page.evaluate(
-            f"window.__srcs.filter(s => s.t > {first} + 600 && s.t < {first} + 3200).length")
+            f"window.__srcs.filter(s => s.t >= {first} && s.src.startsWith('blob:')).length")
         res["frames_rel_ms"] = page.evaluate(f"window.__srcs.map(s => Math.round(s.t - {first}))")[:30]
         wait_quiet(page)
         img = page.locator("img.renderview-view").first
@@ -207,7 +219,8 @@ def browser_run(pw, url, token, shot=None):
         res["frames_seen"], res["page_errors"] = page.evaluate("window.__srcs.length"), errors[:3]
         if shot:
             page.screenshot(path=shot)
-        res["ok"] = (res["frame1_std"] > 5 and res["live_frames_during_cell"] >= 2 and res["slider_frame_diff"] > 0.3 and res["orbit_frame_diff"] > 0.3
+        res["ok"] = (res["frame1_std"] > 5 and res["live_frames_sent"] >= 2
+                     and res["live_frames_during_cell"] >= res["live_frames_sent"] and res["slider_frame_diff"] > 0.3 and res["orbit_frame_diff"] > 0.3
                      and res["time_label"].strip() == "2.490 s")  # the middle of 0..5 s
         return res
     except Exception:
