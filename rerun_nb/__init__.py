@@ -38,6 +38,39 @@ from ._log import set_log_tick_enabled as set_log_tick_enabled
 from ._log import set_log_time_enabled as set_log_time_enabled
 from ._log import set_time as set_time
 from ._log import spawn as spawn
+from ._recording_api import (
+    EXTERNAL_IMPORTER_INCOMPATIBLE_EXIT_CODE as EXTERNAL_IMPORTER_INCOMPATIBLE_EXIT_CODE,
+)
+from ._recording_api import RECORDING_PROPERTIES_PATH as RECORDING_PROPERTIES_PATH
+from ._recording_api import RERUN_KIND as RERUN_KIND
+from ._recording_api import RERUN_KIND_CONTROL as RERUN_KIND_CONTROL
+from ._recording_api import RERUN_KIND_INDEX as RERUN_KIND_INDEX
+from ._recording_api import SORBET_ARCHETYPE_NAME as SORBET_ARCHETYPE_NAME
+from ._recording_api import SORBET_COMPONENT as SORBET_COMPONENT
+from ._recording_api import SORBET_COMPONENT_TYPE as SORBET_COMPONENT_TYPE
+from ._recording_api import SORBET_ENTITY_PATH as SORBET_ENTITY_PATH
+from ._recording_api import SORBET_INDEX_NAME as SORBET_INDEX_NAME
+from ._recording_api import SORBET_IS_TABLE_INDEX as SORBET_IS_TABLE_INDEX
+from ._recording_api import ChunkBatcherConfig as ChunkBatcherConfig
+from ._recording_api import asarray as asarray
+from ._recording_api import cleanup_if_forked_child as cleanup_if_forked_child
+from ._recording_api import recording_stream_generator_ctx as recording_stream_generator_ctx
+from ._recording_api import rerun_shutdown as rerun_shutdown
+from ._recording_api import send_property as send_property
+from ._recording_api import send_recording_start_time_nanos as send_recording_start_time_nanos
+from ._recording_api import shutdown_at_exit as shutdown_at_exit
+from ._recording_api import thread_local_stream as thread_local_stream
+from ._recording_api import unregister_shutdown as unregister_shutdown
+from ._recording_api import version as version
+from ._sinks import BinaryStream as BinaryStream
+from ._sinks import FileSink as FileSink
+from ._sinks import GrpcServerSink as GrpcServerSink
+from ._sinks import GrpcSink as GrpcSink
+from ._sinks import MemoryRecording as MemoryRecording
+from ._sinks import binary_stream as binary_stream
+from ._sinks import memory_recording as memory_recording
+from ._sinks import set_sinks as set_sinks
+from ._sinks import stdout as stdout
 from ._version import __version__ as __version__
 from .archetypes import *
 from .archetypes import __all__ as _archetype_names
@@ -63,12 +96,16 @@ from .datatypes import TensorData as TensorData
 from .error_utils import RerunWarning as RerunWarning
 from .error_utils import set_strict_mode as set_strict_mode
 from .error_utils import strict_mode as strict_mode
+from .logging_handler import LoggingHandler as LoggingHandler
 from .recording_stream import RecordingStream as RecordingStream
 from .recording_stream import get_data_recording as get_data_recording
 from .recording_stream import get_global_data_recording as get_global_data_recording
 from .recording_stream import get_thread_local_data_recording as get_thread_local_data_recording
 from .recording_stream import set_global_data_recording as set_global_data_recording
 from .recording_stream import set_thread_local_data_recording as set_thread_local_data_recording
+from .script_helpers import script_add_args as script_add_args
+from .script_helpers import script_setup as script_setup
+from .script_helpers import script_teardown as script_teardown
 from .store import escape_entity_path_part as escape_entity_path_part
 from .store import new_entity_path as new_entity_path
 from .time import TimeColumn as TimeColumn
@@ -86,6 +123,8 @@ __all__ = [  # noqa: PLE0604 - the archetype names come from rerun_nb.archetypes
     "notebook_show", "reset_time", "save", "send_blueprint", "send_columns", "send_recording_name", "serve_grpc",
     "set_global_data_recording", "set_log_tick_enabled", "set_log_time_enabled", "set_strict_mode", "set_time",
     "set_thread_local_data_recording", "spawn", "strict_mode", "utilities",
+    # recording API, sinks, logging handler and script helpers (issue #10)
+    "EXTERNAL_IMPORTER_INCOMPATIBLE_EXIT_CODE", "RECORDING_PROPERTIES_PATH", "RERUN_KIND", "RERUN_KIND_CONTROL", "RERUN_KIND_INDEX", "SORBET_ARCHETYPE_NAME", "SORBET_COMPONENT", "SORBET_COMPONENT_TYPE", "SORBET_ENTITY_PATH", "SORBET_INDEX_NAME", "SORBET_IS_TABLE_INDEX", "ChunkBatcherConfig", "asarray", "cleanup_if_forked_child", "recording_stream_generator_ctx", "rerun_shutdown", "send_property", "send_recording_start_time_nanos", "shutdown_at_exit", "thread_local_stream", "unregister_shutdown", "version", "BinaryStream", "FileSink", "GrpcServerSink", "GrpcSink", "MemoryRecording", "binary_stream", "memory_recording", "set_sinks", "stdout", "LoggingHandler", "script_add_args", "script_setup", "script_teardown",
 ]
 
 
