@@ -138,4 +138,8 @@ def __getattr__(name: str) -> Any:
         from . import _load
 
         return getattr(_load, name)
+    if name in ("blueprint", "notebook"):  # submodules Rerun imports eagerly; here on first use
+        import importlib
+
+        return importlib.import_module(f"{__name__}.{name}")
     raise AttributeError(f"module 'rerun_nb' has no attribute {name!r}")

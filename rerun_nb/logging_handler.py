@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from typing import ClassVar
 
 from .archetypes import TextLog
 from .components import TextLogLevel
@@ -17,7 +18,7 @@ class LoggingHandler(logging.Handler):
     record goes to the current recording (thread-local, else global), as in Rerun.
     """
 
-    LVL2NAME: dict[int, TextLogLevel] = {
+    LVL2NAME: ClassVar[dict[int, TextLogLevel]] = {
         logging.CRITICAL: TextLogLevel.CRITICAL,
         logging.ERROR: TextLogLevel.ERROR,
         logging.WARNING: TextLogLevel.WARN,
