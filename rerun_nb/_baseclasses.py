@@ -162,11 +162,32 @@ class ComponentColumn:
 
 
 class ComponentColumnList(list):
-    """The columns returned by `Archetype.columns(...)`; `.partition(lengths)` applies to all."""
+    """The columns returned by `Archetype.columns(...)`; `.partition(lengths)` applies to all.
+
+    Built from bad input (outside strict mode) it is empty and holds the reason in `_error`, which
+    `send_columns` reports with the entity path when it drops the call.
+    """
+
+    _error: str | None = None
 
     def partition(self, lengths: Iterable[int] | None = None) -> ComponentColumnList:
-        lengths = None if lengths is None else np.asarray(lengths, dtype=np.int64)
-        return ComponentColumnList(col.partition(lengths) for col in self)
+        if self._error is not None:
+            return self
+        try:
+            lengths = None if lengths is None else np.asarray(lengths, dtype=np.int64)
+            if lengths is not None and lengths.ndim != 1:
+                raise ValueError(f"partition lengths must be a 1-D sequence of integers, got shape {lengths.shape}")
+            return ComponentColumnList(col.partition(lengths) for col in self)
+        except (TypeError, ValueError, OverflowError) as exc:
+            return _column_list_error(f"partition: {exc}")
+
+
+def _column_list_error(message: str) -> ComponentColumnList:
+    if strict_mode():
+        raise RerunError(message)
+    out = ComponentColumnList()
+    out._error = message
+    return out
 
 
 class AsComponents:
@@ -268,9 +289,12 @@ class Archetype(AsComponents):
     @classmethod
     def columns(cls, **kwargs: Any) -> ComponentColumnList:
         """Columns for `send_columns`: each field's instances, one per row until `.partition(lengths)`."""
+        unknown = set(kwargs) - set(cls._fields)
+        if unknown:
+            return _column_list_error(f"{cls.__name__}.columns: unknown field(s) {sorted(unknown)}")
         inst = cls.from_fields(**kwargs)
         if inst._error is not None:
-            raise ValueError(inst._error)
+            return _column_list_error(inst._error)
         return ComponentColumnList(
             ComponentColumn(cls._descriptors[name], data) for name, data in inst._batches.items()
         )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
@@ -16,18 +17,36 @@ from .time import TimeColumn, kind_of_arrow_type
 
 def _index_column(index: Any) -> tuple[str, str, np.ndarray]:
     if isinstance(index, TimeColumn):
+        if index._error is not None:
+            raise ValueError(index._error)
         return index.timeline, index.kind, index.times
+    if not (hasattr(index, "timeline_name") and hasattr(index, "as_arrow_array")):
+        raise TypeError(f"`indexes` must hold rr.TimeColumn(...) objects, got {type(index).__name__}")
     name = index.timeline_name()
     arr = index.as_arrow_array()
     kind = kind_of_arrow_type(arr.type)
     if kind is None:
         raise TypeError(f"time column {name!r} has unsupported type {arr.type}")
+    if arr.null_count:
+        raise ValueError(f"time column {name!r} has {arr.null_count} null times")
     return name, kind, arr.cast(pa.int64()).to_numpy(zero_copy_only=False)
+
+
+def _as_list(value: Any, what: str) -> list[Any]:
+    """`indexes` / `columns` as a list; a string or a single object is not a sequence of them."""
+    error = getattr(value, "_error", None)
+    if isinstance(error, str):
+        raise ValueError(error)
+    if isinstance(value, (str, bytes, dict)) or not hasattr(value, "__iter__"):
+        raise TypeError(f"`{what}` must be a list, got {type(value).__name__}")
+    return list(value)
 
 
 def _flatten_columns(columns: list[Any]) -> list[Any]:
     out = []
     for col in columns:
+        if isinstance(getattr(col, "_error", None), str):  # a column list built from bad input
+            raise ValueError(col._error)
         if isinstance(col, (list, tuple)):
             out.extend(_flatten_columns(list(col)))
         else:
@@ -63,20 +82,22 @@ def _component_column(col: Any, num_rows: int) -> Column:
                   offsets, None, values)
 
 
-def build_columns_chunk(path: str, indexes: list[Any], columns: list[Any],
-                        timeline_kinds: dict[str, str]) -> Chunk | None:
+def build_columns_chunk(path: str, indexes: Any, columns: Any,
+                        check_timeline_kind: Callable[[str, str], None]) -> Chunk | None:
+    """One chunk from `send_columns`' arguments; raises TypeError/ValueError for bad input (nothing is
+    logged then). `check_timeline_kind(name, kind)` raises if a timeline already has another kind."""
     timelines = {}
     num_rows = None
-    for index in indexes:
+    for index in _as_list(indexes, "indexes"):
         name, kind, times = _index_column(index)
-        known = timeline_kinds.setdefault(name, kind)
-        if known != kind:
-            raise ValueError(f"timeline {name!r} is a {known} timeline, got a {kind} column")
+        check_timeline_kind(name, kind)
+        if name in timelines:
+            raise ValueError(f"timeline {name!r} is given twice")
         if num_rows is not None and len(times) != num_rows:
             raise ValueError(f"time column {name!r} has {len(times)} rows, expected {num_rows}")
         num_rows = len(times)
         timelines[name] = (kind, np.ascontiguousarray(times, np.int64))
-    flat = _flatten_columns(columns)
+    flat = _flatten_columns(_as_list(columns, "columns"))
     if num_rows is None:  # static: the row count comes from the columns
         counts = {c.num_rows() if isinstance(c, ComponentColumn) else len(c.as_arrow_array()) for c in flat}
         if len(counts) > 1:

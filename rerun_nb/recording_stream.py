@@ -10,6 +10,7 @@ import os
 import threading
 import time
 import uuid
+import weakref
 from collections.abc import Iterable
 from typing import Any
 
@@ -128,21 +129,34 @@ class RecordingStream(RecordingStreamApi):
         return cursor
 
     def set_time(self, timeline: str, *, sequence: Any = None, duration: Any = None, timestamp: Any = None) -> None:
-        """Set this thread's time on `timeline` for the following log calls (Rerun 0.41 semantics)."""
+        """Set this thread's time on `timeline` for the following log calls (Rerun 0.41 semantics).
+
+        The value is checked here (type, 64-bit range, the timeline's kind), so a bad time is dropped at
+        this call (warned once; strict mode raises) and never reaches the batcher.
+        """
         try:
             if not isinstance(timeline, str) or not timeline:
                 raise TypeError(f"timeline name must be a non-empty string, got {timeline!r}")
-            if type(sequence) is int and duration is None and timestamp is None:
+            if (type(sequence) is int and duration is None and timestamp is None
+                    and -(2**63) <= sequence < 2**63):
                 kind, value = "sequence", sequence  # the hot loop's case, without the general conversion
             else:
                 kind, value = time_to_int64(sequence=sequence, duration=duration, timestamp=timestamp)
-            known = self._timeline_kinds.setdefault(timeline, kind)
-            if known != kind:
-                raise ValueError(f"timeline {timeline!r} is a {known} timeline; it can't be set with `{kind}=`")
-        except (TypeError, ValueError) as exc:
-            report_error(f"rr.set_time: {exc}", key=f"set_time:{timeline}:{type(exc).__name__}:{exc}")
+            self._check_timeline_kind(timeline, kind)
+        except (TypeError, ValueError, OverflowError) as exc:
+            report_error(f"rr.set_time({timeline!r}): {exc}; the time was not changed",
+                         key=f"set_time:{timeline}:{type(exc).__name__}:{exc}")
             return
         self._cursor().set(timeline, kind, value)
+
+    def _check_timeline_kind(self, timeline: str, kind: str) -> None:
+        """A timeline keeps one kind: the first one set, logged, or found in data loaded into the store."""
+        known = self._timeline_kinds.get(timeline)
+        if known is None:
+            known = self.store.timeline_kind(timeline) or kind
+            self._timeline_kinds[timeline] = known
+        if known != kind:
+            raise ValueError(f"timeline {timeline!r} is a {known} timeline; it can't be set with `{kind}=`")
 
     def disable_timeline(self, timeline: str) -> None:
         cursor = self._cursor()
@@ -177,6 +191,11 @@ class RecordingStream(RecordingStreamApi):
         batches = _collect_batches(path, entity, extra, strict)
         if not batches:
             return
+        try:
+            static = bool(static)
+        except (TypeError, ValueError) as exc:
+            report_error(f"rr.log({path!r}): `static` must be a bool ({exc}); the call was dropped", strict=strict)
+            return
         row_id = TUIDS.next()
         if static:
             names, kinds, values = (), (), ()
@@ -187,7 +206,11 @@ class RecordingStream(RecordingStreamApi):
                 self._tick += 1
             if self._log_time:
                 names, kinds, values = names + ("log_time",), kinds + ("timestamp",), values + (row_id[0],)
-        self.store.batcher.append(path, names, kinds, values, row_id, batches)
+        try:
+            self.store.batcher.append(path, names, kinds, values, row_id, batches,
+                                      check_all_types=type(batches) is _ForeignBatches)
+        except ValueError as exc:
+            report_error(f"rr.log({path!r}): {exc}; the call was dropped", strict=strict)
 
     def send_columns(self, entity_path: str | list[str], indexes: Iterable[Any], columns: Iterable[Any],
                      strict: bool | None = None) -> None:
@@ -198,9 +221,11 @@ class RecordingStream(RecordingStreamApi):
 
         try:
             path = normalize_entity_path(entity_path)
-            chunk = build_columns_chunk(path, list(indexes), list(columns), self._timeline_kinds)
-        except (TypeError, ValueError) as exc:
-            report_error(f"rr.send_columns({entity_path!r}): {exc}", strict=strict)
+            chunk = build_columns_chunk(path, indexes, columns, self._check_timeline_kind)
+            if chunk is not None:
+                self.store.batcher.check_chunk(chunk)
+        except Exception as exc:  # noqa: BLE001 - bad input of any kind must not break the user's loop
+            report_error(f"rr.send_columns({entity_path!r}): {_describe(exc)}; the call was dropped", strict=strict)
             return
         if chunk is not None:
             self.store.batcher.append_chunk(chunk)
@@ -229,22 +254,25 @@ class RecordingStream(RecordingStreamApi):
     # --- sinks and viewers ---------------------------------------------------------------
 
     def _set_sink(self, sink: Any) -> None:
-        """Route all chunks (those so far, then new ones) to `sink` until `disconnect` or another sink."""
+        """Route all chunks (those so far, then new ones) to `sink` until `disconnect` or another sink.
+
+        The sink is finished (an .rrd file gets its end marker and footer) by `disconnect`, by another sink,
+        at interpreter exit, on SIGTERM, and when this recording is garbage-collected without any of these.
+        """
         self.disconnect()
-        self.store.flush()
-        unsubscribe = self.store.subscribe(
+        snapshot, unsubscribe = self.store.subscribe_from_start(
             lambda events: sink.write_chunks([e.chunk for e in events if e.kind == "add"]))
-        sink.write_chunks(self.store.chunks())
+        sink.write_chunks([chunk.to_record_batch() for chunk in snapshot])
         self._sink = sink
-        self._sink_unsubscribe = unsubscribe
+        # Holds the store and the sink, not this recording: it runs when the recording is collected.
+        self._sink_finalizer = weakref.finalize(self, _finish_sink, self.store, sink, unsubscribe)
 
     def disconnect(self) -> None:
-        """Close the current sink (an .rrd file is finished with its footer)."""
+        """Close the current sink (an .rrd file is finished with its footer). Never raises: a sink that fails
+        to finish (a full disk) is reported with a warning, as rerun-sdk logs the error and goes on."""
         sink, self._sink = self._sink, None
         if sink is not None:
-            self.store.flush()
-            self._sink_unsubscribe()
-            sink.close()
+            self._sink_finalizer()
 
     def save(self, path: str | os.PathLike, default_blueprint: Any = None) -> None:
         """Write everything logged so far to an .rrd file, and keep streaming new data to it."""
@@ -280,6 +308,18 @@ class RecordingStream(RecordingStreamApi):
         return _notebook().notebook_show(self, width=width, height=height)
 
 
+def _finish_sink(store: ChunkStore, sink: Any, unsubscribe: Any) -> None:
+    """Hand the sink the rows still being batched, then close it; errors become one warning."""
+    try:
+        store.flush()
+    finally:
+        unsubscribe()
+        try:
+            sink.close()
+        except Exception as exc:  # noqa: BLE001 - finishing a sink must never break the user's program
+            report_error(f"rerun_nb: could not finish {sink!r}: {type(exc).__name__}: {exc}", strict=False)
+
+
 def _notebook() -> Any:
     try:
         from . import notebook
@@ -291,10 +331,22 @@ def _notebook() -> Any:
     return notebook
 
 
+def _describe(exc: BaseException) -> str:
+    """An exception as a user-facing reason: our own messages as they are, others with their type."""
+    if isinstance(exc, (TypeError, ValueError)):
+        return str(exc)
+    return f"{type(exc).__name__}: {exc}"
+
+
 def _collect_batches(path: str, entity: Any, extra: tuple, strict: bool | None) -> list | None:
     """All component batches of one log call, or None (after reporting) if any is malformed."""
     batches: list[tuple[ComponentDescriptor, Any]] = []
+    foreign = False
     for item in (entity, *extra):
+        if isinstance(item, type):  # rr.log("x", rr.Points3D): the class, not an instance
+            report_error(f"rr.log({path!r}): got the class {item.__name__}, not an instance "
+                         f"(did you mean {item.__name__}(...)?); the call was dropped", strict=strict)
+            return None
         fast = getattr(item, "_rnb_batches", None)
         if fast is not None:
             error = getattr(item, "_error", None)
@@ -305,17 +357,22 @@ def _collect_batches(path: str, entity: Any, extra: tuple, strict: bool | None) 
             continue
         try:
             batches.extend(_foreign_batches(item))
-        except (TypeError, ValueError, AttributeError) as exc:
-            report_error(f"rr.log({path!r}): {exc}; the call was dropped", strict=strict)
+            foreign = True
+        except Exception as exc:  # noqa: BLE001 - user objects may raise anything; the loop goes on
+            report_error(f"rr.log({path!r}): {_describe(exc)}; the call was dropped", strict=strict)
             return None
-    return batches
+    return _ForeignBatches(batches) if foreign else batches
+
+
+class _ForeignBatches(list):
+    """Batches of a log call that had some not built by our archetypes: their types are checked in full."""
 
 
 def _foreign_batches(item: Any) -> list[tuple[ComponentDescriptor, Any]]:
     """Batches from anything with `as_component_batches()`, or an iterable of described batches."""
     getter = getattr(item, "as_component_batches", None)
     items = getter() if getter is not None else item
-    if isinstance(items, (str, bytes)) or not hasattr(items, "__iter__"):
+    if isinstance(items, (str, bytes, dict)) or not hasattr(items, "__iter__"):
         raise TypeError(f"expected an archetype or component batches, got {type(item).__name__}")
     out = []
     for batch in items:

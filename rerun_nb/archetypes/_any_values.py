@@ -62,16 +62,26 @@ def any_batch(descriptor: ComponentDescriptor, value: Any, *, drop_untyped_nones
         value = []
     try:
         arr = _parse(value, pa_type)
-    except ValueError:
+    except (ValueError, TypeError, OverflowError, pa.ArrowException) as exc:
         if pa_type is None:
-            raise
-        # Not convertible to the first type (e.g. strings after ints): rerun-sdk raises in strict mode and
-        # drops the value otherwise; we keep the new type, which the store handles per row.
-        arr = _parse(value, None)
+            raise ValueError(f"can't convert {type(value).__name__} to Arrow: {exc}") from exc
+        # Not convertible to the first type (e.g. strings after floats): as in rerun-sdk, the value is
+        # refused (warned and dropped; strict mode raises). A column keeps one type, in the store and in files.
+        raise ValueError(f"{_short(value)} can't be converted to {pa_type}, the type `{descriptor.component}` was "
+                         "first logged with (a component keeps one type)") from exc
+    if cached is not None and not element_type and arr.type != cached:
+        # e.g. a pyarrow array of another type: refused for the same reason
+        raise ValueError(f"`{descriptor.component}` was first logged as {cached}, now as {arr.type} "
+                         "(a component keeps one type)")
     new_type = arr.type.value_type if (element_type and pa.types.is_list(arr.type)) else arr.type
     with _types_lock:
         _type_per_descriptor[descriptor] = new_type
     return arr
+
+
+def _short(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
 
 
 class AnyBatchValue:
@@ -82,7 +92,7 @@ class AnyBatchValue:
         self.pa_array: pa.Array | None = None
         try:
             self.pa_array = any_batch(self.descriptor, value, drop_untyped_nones=drop_untyped_nones)
-        except (ValueError, TypeError) as exc:
+        except Exception as exc:  # noqa: BLE001 - any conversion failure is the user's input: warn and drop
             report_error(f"AnyBatchValue: bad `{self.descriptor.component}`: {exc}")
 
     def is_valid(self) -> bool:
@@ -130,8 +140,10 @@ class AnyValues(AsComponents):
 
     def _add(self, descriptor: ComponentDescriptor, value: Any, drop_untyped_nones: bool) -> bool:
         try:
+            if not isinstance(descriptor.component, str) or not descriptor.component:
+                raise TypeError(f"the component name must be a non-empty string, got {descriptor.component!r}")
             arr = any_batch(descriptor, value, drop_untyped_nones=drop_untyped_nones)
-        except (ValueError, TypeError) as exc:
+        except Exception as exc:  # noqa: BLE001 - any conversion failure is the user's input: warn and drop
             message = f"AnyValues: bad `{descriptor.component}`: {exc}"
             if strict_mode():
                 raise RerunError(message) from exc
@@ -161,9 +173,10 @@ class AnyValues(AsComponents):
         for name, value in kwargs.items():
             try:
                 column = AnyBatchValue.column(name, value, drop_untyped_nones=drop_untyped_nones)
-            except (ValueError, TypeError) as exc:
-                report_error(f"AnyValues.columns: bad `{name}`: {exc}")
-                continue
+            except Exception as exc:  # noqa: BLE001 - the whole call is dropped, as for a bad archetype column
+                from .._baseclasses import _column_list_error
+
+                return _column_list_error(f"AnyValues.columns: bad `{name}`: {exc}")
             if column is not None:
                 out.append(column)
         return out

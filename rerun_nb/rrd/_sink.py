@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import atexit
 import os
+import signal
 import threading
 import warnings
 import weakref
@@ -73,6 +74,7 @@ class FileSink:
         self._lock = threading.Lock()
         self._warned = False
         _OPEN_SINKS.add(self)
+        _install_sigterm_handler()
         if default_blueprint is not None:
             self.write_blueprint(default_blueprint, rec.application_id, make_active=False, make_default=True)
         elif getattr(rec, "_blueprint", None) is not None:  # sent earlier with rr.send_blueprint
@@ -95,7 +97,7 @@ class FileSink:
                     self._writer.write_chunk(self.store_id, prepare_chunk(chunk))
                 except (RrdError, pa.ArrowException, ValueError, TypeError, OSError) as err:
                     self._bad_chunk(chunk, err)
-            self._writer.flush()
+            self.flush()  # to the OS at once: what a killed process had logged is in the file
 
     def write_blueprint(self, blueprint, application_id: str, *, make_active: bool = False,
                         make_default: bool = True) -> None:
@@ -112,8 +114,9 @@ class FileSink:
             self._writer.write_blueprint_activation(bp_id, make_active=make_active, make_default=make_default)
             self._writer.flush()
 
-    def _bad_chunk(self, chunk: pa.RecordBatch, err: Exception) -> None:
-        entity = (chunk.schema.metadata or {}).get(b"rerun:entity_path", b"?").decode("utf-8", "replace")
+    def _bad_chunk(self, chunk: pa.RecordBatch | None, err: Exception) -> None:
+        entity = "?" if chunk is None else (chunk.schema.metadata or {}).get(b"rerun:entity_path", b"?").decode(
+            "utf-8", "replace")
         if _strict_default():
             raise err
         if not self._warned:
@@ -122,7 +125,10 @@ class FileSink:
                                      f"written: {err} (further bad chunks are dropped silently)"), stacklevel=4)
 
     def flush(self) -> None:
-        self._writer.flush()
+        try:
+            self._writer.flush()
+        except OSError as err:  # a full disk: reported, the user's program goes on
+            self._bad_chunk(None, err)
 
     def close(self) -> None:
         """Write the End message, footer manifest and stream footer; idempotent."""
@@ -153,6 +159,39 @@ def send_blueprint(rec, blueprint, *, make_active: bool = True, make_default: bo
     sink = getattr(rec, "_sink", None)
     if isinstance(sink, FileSink):
         sink.write_blueprint(blueprint, rec.application_id, make_active=make_active, make_default=make_default)
+
+
+def _install_sigterm_handler() -> None:
+    """Finish open files on SIGTERM (as at exit), then die of SIGTERM as the process would have.
+
+    Only where nothing else handles SIGTERM (its handler is the default) and only from the main thread, where
+    Python runs signal handlers. The handler itself only starts a thread: the main thread may be inside a log
+    call holding the batcher's lock, and the thread waits for it instead of flushing half-appended state.
+    """
+    global _sigterm_installed
+    if _sigterm_installed or threading.current_thread() is not threading.main_thread():
+        return
+    try:
+        if signal.getsignal(signal.SIGTERM) is not signal.SIG_DFL:
+            return
+        signal.signal(signal.SIGTERM, _on_sigterm)
+    except (ValueError, OSError, AttributeError):  # no signals here (embedded interpreters, some platforms)
+        return
+    _sigterm_installed = True
+
+
+def _on_sigterm(signum, frame) -> None:
+    def finish_then_die() -> None:
+        try:
+            _close_open_sinks()
+        finally:
+            signal.signal(signal.SIGTERM, signal.SIG_DFL)
+            os.kill(os.getpid(), signal.SIGTERM)
+
+    threading.Thread(target=finish_then_die, name="rerun_nb-sigterm", daemon=True).start()
+
+
+_sigterm_installed = False
 
 
 @atexit.register

@@ -156,20 +156,26 @@ class RrdWriter:
             if self.closed:
                 return
             self.closed = True
-            footer = RrdFooter()
-            for store_id, builder in self._manifests.items():
-                schema_ipc, sha = schema_ipc_bytes(builder.sorbet_schema())
-                data_ipc = encode_chunk_ipc(builder.data()).to_pybytes()
-                footer.manifests.append(RrdManifest(store_id, schema_ipc, sha,
-                                                    lz4.block.compress(data_ipc, store_size=False),
-                                                    COMPRESSION_LZ4, len(data_ipc)))
-            body = footer.encode()
-            body_offset = self._message(fr.KIND_END, body)
-            self._write(fr.encode_stream_footer(body_offset, body))
-            if hasattr(self._file, "flush"):
-                self._file.flush()
-            if self._owns:
-                self._file.close()
+            try:
+                footer = RrdFooter()
+                for store_id, builder in self._manifests.items():
+                    schema_ipc, sha = schema_ipc_bytes(builder.sorbet_schema())
+                    data_ipc = encode_chunk_ipc(builder.data()).to_pybytes()
+                    footer.manifests.append(RrdManifest(store_id, schema_ipc, sha,
+                                                        lz4.block.compress(data_ipc, store_size=False),
+                                                        COMPRESSION_LZ4, len(data_ipc)))
+                body = footer.encode()
+                body_offset = self._message(fr.KIND_END, body)
+                self._write(fr.encode_stream_footer(body_offset, body))
+                if hasattr(self._file, "flush"):
+                    self._file.flush()
+            finally:
+                if self._owns:  # released even when the footer could not be written (a full disk)
+                    try:
+                        self._file.close()
+                    except OSError:
+                        if not self._file.closed:
+                            raise
 
     def _check_open(self) -> None:
         if self.closed:

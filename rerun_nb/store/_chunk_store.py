@@ -5,8 +5,9 @@ Semantics (Rerun 0.41's):
   `(time, row id)` at or before `t`. Static data (rows with no timeline) shadows temporal data of the
   same component; among static writes the greatest row id wins.
 - `Clear` is a tombstone resolved at query time: a component whose resolved row is older than the
-  entity's latest Clear (or an ancestor's latest *recursive* Clear) at or before `t` is absent.
-  Static data is never cleared by a temporal Clear.
+  entity's latest Clear, or than an ancestor's latest Clear when that one is recursive, at or before
+  `t`, is absent. A static Clear is newer than every temporal row (it clears the entity at every time)
+  and clears static data logged before it; a temporal Clear never clears static data.
 - Range `(timeline, start, end)`: every row with `start <= time <= end`, sorted by (time, row id).
 
 Chunks are immutable and kept as given; per (entity, component, timeline) a `TimeIndex` holds the
@@ -23,7 +24,7 @@ import numpy as np
 import pyarrow as pa
 
 from ..error_utils import report_error
-from ._batcher import RowBatcher
+from ._batcher import MAX_BYTES, RowBatcher
 from ._chunk import Chunk
 from ._ids import ancestors, normalize_entity_path
 from ._index import TimeIndex
@@ -33,6 +34,8 @@ __all__ = ["ChunkStore"]
 
 CLEAR_COMPONENT = "Clear:is_recursive"
 _RECURSIVE_CLEAR = "\x00recursive-clear"  # pseudo component: rows whose Clear is recursive
+STATIC_KEY_TIME = 2**63  # the time of static rows when compared with Clears: after every temporal row
+_GC_TARGET = 0.9  # a memory-limit pass drops down to this fraction of the limit
 
 
 class _EntityData:
@@ -63,25 +66,39 @@ class ChunkStore:
         self._inserts = 0
         self.total_bytes = 0
         self.memory_limit = memory_limit
-        self.batcher = RowBatcher(self._insert_chunks)
+        self.dropped_chunks = 0  # chunks and rows dropped so far to stay under `memory_limit`
+        self.dropped_rows = 0
+        self.batcher = RowBatcher(self._insert_chunks,
+                                  on_error=lambda message: report_error(message, strict=False))
+        self._update_flush_budget()
 
     # --- writing -------------------------------------------------------------------------
 
     def insert_chunk(self, chunk: Chunk) -> list[StoreEvent]:
-        return self._insert_chunks([chunk])
+        """Insert one chunk; raises ValueError (inserting nothing) if it does not fit the store."""
+        with self._lock:
+            self._check_timeline_kinds(chunk)
+            return self._insert_chunks([chunk])
 
     def insert_record_batch(self, batch: pa.RecordBatch) -> list[StoreEvent]:
-        """Insert a chunk in Rerun's chunk layout (from an RRD file or the network)."""
+        """Insert a chunk in Rerun's chunk layout (from an RRD file or the network); raises ValueError
+        (inserting nothing) if it does not fit the store, e.g. a timeline of another kind."""
         self.flush()
-        return self._insert_chunks([Chunk.from_record_batch(batch)])
+        return self.insert_chunk(Chunk.from_record_batch(batch))
 
     def _insert_chunks(self, chunks: list[Chunk]) -> list[StoreEvent]:
         events = []
         with self._lock:
             for chunk in chunks:
-                self._check_timeline_kinds(chunk)
-            for chunk in chunks:
                 if chunk.num_rows == 0:
+                    continue
+                try:
+                    # Logged rows were checked at the log call; this is the last guard: a chunk that does not
+                    # fit is refused alone, never with its neighbours in the same flush.
+                    self._check_timeline_kinds(chunk)
+                except ValueError as exc:
+                    report_error(f"rerun_nb: dropped a chunk of {chunk.entity_path} ({chunk.num_rows} rows): {exc}",
+                                 strict=False)
                     continue
                 chunk_no = self._next_chunk_no
                 self._next_chunk_no += 1
@@ -92,10 +109,32 @@ class ChunkStore:
                 events.append(StoreEvent("add", chunk))
             if self.memory_limit is not None and self.total_bytes > self.memory_limit:
                 events.extend(self._enforce_memory_limit())
+            self._update_flush_budget()
             subscribers = list(self._subscribers)
-        for callback in subscribers:
-            callback(events)
+        self._notify(subscribers, events)
         return events
+
+    @staticmethod
+    def _notify(subscribers: list, events: list[StoreEvent]) -> None:
+        """Call each subscriber; one that fails (a full disk under a file sink) is reported and the others
+        still run: a consumer's error never reaches the log call that caused the insert."""
+        if not events:
+            return
+        for callback in subscribers:
+            try:
+                callback(events)
+            except Exception as exc:  # noqa: BLE001 - consumers are outside the store's control
+                report_error(f"rerun_nb: a consumer of the recording failed on new data: {type(exc).__name__}: {exc}",
+                             key=f"subscriber-{id(callback)}-{type(exc).__name__}", strict=False)
+
+    def _update_flush_budget(self) -> None:
+        """Rows still being batched count against the memory limit too: the batcher flushes early (and the
+        limit is enforced) once they would take the store past it. They may still gather up to 1/16 of the limit
+        so that a store already at its limit keeps building whole chunks instead of one chunk per row, which
+        the next pass would drop all but the newest of."""
+        limit = self.memory_limit
+        self.batcher.flush_above_bytes = (None if limit is None else
+                                          max(limit - self.total_bytes, min(MAX_BYTES, limit // 16)))
 
     def _check_timeline_kinds(self, chunk: Chunk) -> None:
         for name, (kind, _times) in chunk.timelines.items():
@@ -150,19 +189,25 @@ class ChunkStore:
             entity.static[comp] = (hi, lo, chunk_no, row)
 
     def _enforce_memory_limit(self) -> list[StoreEvent]:
-        """Drop the oldest temporal chunks until under the limit; static data is never dropped."""
+        """Drop the oldest temporal chunks until under the limit, as Rerun's GC does: static data is never
+        dropped, nor a chunk that holds the latest row of any component on any timeline (the current state of
+        the scene stays whole, however small the limit). Drops go down to `_GC_TARGET` of the limit so that a
+        store at its limit does not run this on every insert."""
         dropped: list[StoreEvent] = []
         affected: set[str] = set()
-        for chunk_no in sorted(self._chunks):
-            if self.total_bytes <= self.memory_limit:
+        target = int(self.memory_limit * _GC_TARGET)
+        protected = self._latest_chunk_nos()
+        for chunk_no, chunk in list(self._chunks.items()):  # insertion order = oldest first
+            if self.total_bytes <= target:
                 break
-            chunk = self._chunks[chunk_no]
-            if chunk.is_static:
+            if chunk.is_static or chunk_no in protected:
                 continue
             del self._chunks[chunk_no]
             self.total_bytes -= chunk.nbytes
             affected.add(chunk.entity_path)
             dropped.append(StoreEvent("drop", chunk))
+        if not dropped:
+            return dropped
         for path in affected:
             self._reindex_entity(path)
         self._timeline_bounds = {}
@@ -171,13 +216,28 @@ class ChunkStore:
                 lo, hi = chunk.time_range(name)
                 old = self._timeline_bounds.get(name)
                 self._timeline_bounds[name] = (lo, hi) if old is None else (min(old[0], lo), max(old[1], hi))
-        if dropped:
-            report_error(
-                f"rerun_nb: the recording went over its memory limit of {self.memory_limit} bytes; "
-                f"dropped the oldest temporal data ({len(dropped)} chunks so far)",
-                key=f"memory-limit-{id(self)}", strict=False,
-            )
+        self.dropped_chunks += len(dropped)
+        self.dropped_rows += sum(e.store_chunk.num_rows for e in dropped)
+        # Warn at the first drop, then each time the total reaches the next power of ten, with the totals.
+        magnitude = len(str(self.dropped_chunks)) - 1
+        report_error(
+            f"rerun_nb: the recording went over its memory limit of {self.memory_limit} bytes; dropped the oldest "
+            f"temporal data: {self.dropped_chunks} chunks ({self.dropped_rows} rows) so far. Static data and the "
+            "latest value of each component are kept.",
+            key=f"memory-limit-{id(self)}-{magnitude}", strict=False,
+        )
         return dropped
+
+    def _latest_chunk_nos(self) -> set[int]:
+        """Chunks holding the latest row of some (entity, timeline, component)."""
+        out: set[int] = set()
+        for entity in self._entities.values():
+            for per_comp in entity.temporal.values():
+                for index in per_comp.values():
+                    pos = index.latest()
+                    if pos >= 0:
+                        out.add(int(index.chunk_nos[pos]))
+        return out
 
     def _reindex_entity(self, path: str) -> None:
         old = self._entities.pop(path)
@@ -202,6 +262,17 @@ class ChunkStore:
                     self._subscribers.remove(callback)
 
         return unsubscribe
+
+    def subscribe_from_start(self, callback: Callable[[list[StoreEvent]], None]) -> tuple[list[Chunk], Callable[[], None]]:
+        """Subscribe and get the chunks already in the store, atomically: every chunk is in exactly one of the
+        two (the snapshot, or a later event), however many threads log meanwhile. A sink set while others log
+        (`rr.save`) uses this so that it writes no chunk twice and misses none."""
+        with self.batcher.lock:  # batcher, then store: the order every flush takes them in
+            self.batcher.flush()
+            with self._lock:
+                snapshot = [self._chunks[no] for no in self._chunks]
+                unsubscribe = self.subscribe(callback)
+        return snapshot, unsubscribe
 
     @property
     def generation(self) -> int:
@@ -271,6 +342,9 @@ class ChunkStore:
                 entry = static.get(comp)
                 if entry is not None:
                     hi, lo, chunk_no, row = entry
+                    if (clear_key is not None and comp != CLEAR_COMPONENT
+                            and (STATIC_KEY_TIME, hi, lo) < clear_key):
+                        continue  # static data logged before a static Clear
                     result[comp] = chunks[chunk_no].columns[comp].cell(row)
                     sources[comp] = (None, (hi, lo))
                     continue
@@ -287,21 +361,43 @@ class ChunkStore:
             return result
 
     def _clear_key(self, path: str, timeline: str, t: int | None) -> tuple[int, int, int] | None:
-        """The (time, row_hi, row_lo) of the newest Clear that applies to `path` at `t`."""
+        """The (time, row_hi, row_lo) of the newest Clear that applies to `path` at `t` (time `STATIC_KEY_TIME`
+        for a static Clear, which is newer than any temporal row).
+
+        As in Rerun's query engine, only each entity's *latest* Clear counts: the entity's own, whatever its
+        kind, and each ancestor's if that latest one is recursive (a later non-recursive Clear on a parent
+        ends the effect of an earlier recursive one on its children). A static Clear shadows temporal ones.
+        """
         best = None
-        candidates = [(path, CLEAR_COMPONENT)] + [(a, _RECURSIVE_CLEAR) for a in self._ancestors[path]]
-        for owner, comp in candidates:
+        own = (path, True)
+        for owner, always in (own, *((a, False) for a in self._ancestors[path])):
             if owner not in self._clear_entities:
                 continue
-            index = self._entities[owner].temporal.get(timeline, {}).get(comp)
-            if index is None:
-                continue
-            pos = index.latest() if t is None else index.latest_at(t)
-            if pos >= 0:
-                key = index.key(pos)
-                if best is None or key > best:
-                    best = key
+            key, recursive = self._latest_clear(self._entities[owner], timeline, t)
+            if key is not None and (always or recursive) and (best is None or key > best):
+                best = key
         return best
+
+    @staticmethod
+    def _latest_clear(entity: _EntityData, timeline: str, t: int | None) -> tuple[tuple | None, bool]:
+        """(key, is_recursive) of an entity's latest Clear at `t`."""
+        static = entity.static.get(CLEAR_COMPONENT)
+        if static is not None:
+            rec = entity.static.get(_RECURSIVE_CLEAR)
+            return (STATIC_KEY_TIME, static[0], static[1]), rec is not None and rec[:2] == static[:2]
+        per_comp = entity.temporal.get(timeline, {})
+        index = per_comp.get(CLEAR_COMPONENT)
+        if index is None:
+            return None, False
+        pos = index.latest() if t is None else index.latest_at(t)
+        if pos < 0:
+            return None, False
+        key = index.key(pos)
+        rec_index = per_comp.get(_RECURSIVE_CLEAR)
+        if rec_index is None:
+            return key, False
+        rec_pos = rec_index.latest() if t is None else rec_index.latest_at(t)
+        return key, rec_pos >= 0 and rec_index.key(rec_pos) == key
 
     def range(self, entity_path: str, *, timeline: str, start: int | None = None, end: int | None = None,
               components: Iterable[str] | None = None) -> list[tuple[int, int, dict[str, Any]]]:

@@ -7,6 +7,7 @@ like Rerun's. In Arrow they are FixedSizeBinary(16) with both halves big-endian.
 
 from __future__ import annotations
 
+import collections
 import itertools
 import random
 import threading
@@ -36,7 +37,6 @@ class TuidGenerator:
     def __init__(self) -> None:
         self._counter = itertools.count(random.getrandbits(40))
         self._last_ns = 0
-        self._lock = threading.Lock()
 
     def next(self) -> tuple[int, int]:
         now = time.time_ns()
@@ -45,10 +45,13 @@ class TuidGenerator:
         return now, next(self._counter)
 
     def next_many(self, n: int) -> tuple[np.ndarray, np.ndarray]:
-        with self._lock:
-            first = next(self._counter)
-            if n > 1:
-                self._counter = itertools.count(first + n)
+        # Takes n values off the one shared counter in a single C call (deque(islice(...)) never releases
+        # the GIL), so they are contiguous and no other thread's `next()` can get one of them. (Replacing the
+        # counter instead raced with `next()` and handed out duplicates.)
+        if n <= 0:
+            return np.empty(0, np.uint64), np.empty(0, np.uint64)
+        last = collections.deque(itertools.islice(self._counter, n), maxlen=1)[0]
+        first = last - n + 1
         now = max(time.time_ns(), self._last_ns)
         self._last_ns = now
         return np.full(n, now, np.uint64), np.arange(first, first + n, dtype=np.uint64)
@@ -127,17 +130,11 @@ def entity_path_parts(path: str) -> list[str]:
             current = []
         else:
             current.append(ch)
-    if escaped:
-        raise ValueError(f"entity path {path!r} ends with an unfinished escape '\\'")
+    if escaped:  # a trailing backslash is a literal one, as Rerun reads it
+        current.append("\\\\")
     parts.append("".join(current))
-    # A leading and a trailing slash are allowed; empty parts elsewhere are not.
-    if parts and parts[0] == "":
-        parts = parts[1:]
-    if parts and parts[-1] == "":
-        parts = parts[:-1]
-    if any(p == "" for p in parts):
-        raise ValueError(f"entity path {path!r} has an empty part ('//')")
-    return parts
+    # Empty parts are dropped, as Rerun's (forgiving) parser does: "a//b" is "/a/b", "//" is the root.
+    return [p for p in parts if p]
 
 
 def _unescape_part(part: str) -> str:
@@ -179,9 +176,8 @@ def normalize_entity_path(path: object) -> str:
             _path_cache[path] = normalized
         return normalized
     if isinstance(path, (list, tuple)):
-        if not all(isinstance(p, str) for p in path):
-            raise TypeError("entity path parts must be strings")
-        return new_entity_path(list(path))
+        # As Rerun: each part is str()-ed and escaped; empty parts are dropped.
+        return "/" + "/".join(escape_entity_path_part(text) for text in map(str, path) if text)
     raise TypeError(f"entity path must be a str or a list of str, got {type(path).__name__}")
 
 

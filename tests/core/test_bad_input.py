@@ -14,7 +14,7 @@ BAD_CALLS = [
     ("wrong shape", lambda: rr.log("p", rr.Points3D(np.zeros((4, 2))))),
     ("non-numeric", lambda: rr.log("p", rr.Points3D([["a", "b", "c"]]))),
     ("bad color", lambda: rr.log("p", rr.Points3D([[0, 0, 0]], colors=[[0.1, float("nan"), 0]]))),
-    ("bad entity path", lambda: rr.log("a//b", rr.Points3D([[0, 0, 0]]))),
+    ("bad entity path", lambda: rr.log(3.5, rr.Points3D([[0, 0, 0]]))),
     ("not an archetype", lambda: rr.log("p", 42)),
     ("unknown enum", lambda: rr.log("b", rr.Boxes3D(half_sizes=[1, 1, 1], fill_mode="bogus"))),
 ]

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 import pyarrow as pa
 
 import rerun_nb as rr
+from rerun_nb.error_utils import RerunError
 
 
 def as_list(batch):
@@ -23,12 +25,20 @@ def test_any_values_kept_and_queryable(rec):
 
 
 def test_any_values_changing_type_between_calls(rec):
+    """As rerun-sdk 0.41: a name keeps the type it was first logged with; a value that can't be converted to it
+    is refused at that call (strict: RerunError; else warned and dropped), and the store stays readable."""
     rr.set_time("f", sequence=0)
     rr.log("m", rr.AnyValues(x=[1, 2]))
     rr.set_time("f", sequence=1)
-    rr.log("m", rr.AnyValues(x=["a"]))
+    with pytest.raises(RerunError, match="first logged"):
+        rr.log("m", rr.AnyValues(x=["a"]))
+    rr.set_strict_mode(False)
+    with pytest.warns(rr.RerunWarning, match="first logged"):
+        rr.log("m", rr.AnyValues(x=["a"]))
+    rr.log("m", rr.AnyValues(x=[3.0]))  # converts to the first type, as rerun-sdk does
     assert as_list(rec.store.latest_at("m", timeline="f", at=0)["x"]) == [1, 2]
-    assert rec.store.latest_at("m", timeline="f", at=1)["x"].to_pylist() == ["a"]
+    assert as_list(rec.store.latest_at("m", timeline="f", at=1)["x"]) == [3]
+    assert rec.store.reader("f").to_arrow_table().num_rows == 2
 
 
 def test_described_component_batches_and_extra(rec):
