@@ -66,6 +66,21 @@ class ComponentDescriptor:
             component_type=component_type or self.component_type,
         )
 
+    def or_with_overrides(
+        self, *, archetype: str | None = None, component_type: str | None = None
+    ) -> ComponentDescriptor:
+        """Fill in `archetype` / `component_type` only where this descriptor has none."""
+        return ComponentDescriptor(
+            self.component,
+            archetype=self.archetype or archetype,
+            component_type=self.component_type or component_type,
+        )
+
+    def with_builtin_archetype(self, archetype: str) -> ComponentDescriptor:
+        """The same component inside `archetype`: `conf` -> `MyArch:conf` (Rerun's naming)."""
+        return ComponentDescriptor(f"{archetype}:{self.component}", archetype=archetype,
+                                   component_type=self.component_type)
+
     def arrow_metadata(self) -> dict[bytes, bytes]:
         meta = {b"rerun:component": self.component.encode()}
         if self.archetype:

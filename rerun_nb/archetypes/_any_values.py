@@ -87,11 +87,14 @@ def _short(value: Any) -> str:
 class AnyBatchValue:
     """One arbitrary component batch: `rr.AnyBatchValue("confidence", [0.3, 0.9])`."""
 
-    def __init__(self, descriptor: str | ComponentDescriptor, value: Any, *, drop_untyped_nones: bool = True):
+    def __init__(self, descriptor: str | ComponentDescriptor, value: Any, *, drop_untyped_nones: bool = True,
+                 expect_column: bool = False):
         self.descriptor = ComponentDescriptor(descriptor) if isinstance(descriptor, str) else descriptor
         self.pa_array: pa.Array | None = None
         try:
-            self.pa_array = any_batch(self.descriptor, value, drop_untyped_nones=drop_untyped_nones)
+            # `expect_column`: `value` holds one batch per row (a list array); the type kept is the element type
+            self.pa_array = any_batch(self.descriptor, value, drop_untyped_nones=drop_untyped_nones,
+                                      element_type=expect_column)
         except Exception as exc:  # noqa: BLE001 - any conversion failure is the user's input: warn and drop
             report_error(f"AnyBatchValue: bad `{self.descriptor.component}`: {exc}")
 

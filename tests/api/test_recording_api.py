@@ -160,9 +160,8 @@ def test_version_and_fork_cleanup():
     assert rr.get_global_data_recording() is not None
 
 
-# Not here: "x//y", which Rerun reads as "/x/y" and rerun_nb rejects as bad input (an empty part).
 PATHS = ["world/42/unescaped string!", "a b/c\\/d", "emoji/🦀", "with.dots/and:colons", "/lead/slash/", "ünï/x\\ y",
-         "tab\tin", "\\u{1F980}/done"]
+         "tab\tin", "\\u{1F980}/done", "x//y", "trailing\\"]
 
 
 @pytest.mark.parametrize("path", PATHS)
