@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from . import chunk as chunk
 from . import components as components
 from . import datatypes as datatypes
 from . import datatypes as encodings  # rerun 0.41 calls this module `encodings`
@@ -18,6 +19,9 @@ from ._baseclasses import ComponentColumn as ComponentColumn
 from ._baseclasses import ComponentColumnList as ComponentColumnList
 from ._baseclasses import ComponentDescriptor as ComponentDescriptor
 from ._baseclasses import DescribedComponentBatch as DescribedComponentBatch
+from ._component_mixins import ComponentBatchLike as ComponentBatchLike
+from ._component_mixins import ComponentBatchMixin as ComponentBatchMixin
+from ._component_mixins import ComponentMixin as ComponentMixin
 from ._log import connect_grpc as connect_grpc
 from ._log import disable_timeline as disable_timeline
 from ._log import disconnect as disconnect
@@ -74,6 +78,10 @@ from ._sinks import stdout as stdout
 from ._version import __version__ as __version__
 from .archetypes import *
 from .archetypes import __all__ as _archetype_names
+from .chunk._from_batch import AUTO_INDEX as AUTO_INDEX
+from .chunk._stores import send_chunks as send_chunks
+from .chunk._stores import send_dataframe as send_dataframe
+from .chunk._stores import send_record_batch as send_record_batch
 from .components import AlbedoFactor as AlbedoFactor
 from .components import FillMode as FillMode
 from .components import GraphEdge as GraphEdge
@@ -93,14 +101,11 @@ from .datatypes import PixelFormat as PixelFormat
 from .datatypes import Quaternion as Quaternion
 from .datatypes import RotationAxisAngle as RotationAxisAngle
 from .datatypes import TensorData as TensorData
+from .dynamic_archetype import DynamicArchetype as DynamicArchetype
 from .error_utils import RerunWarning as RerunWarning
 from .error_utils import set_strict_mode as set_strict_mode
 from .error_utils import strict_mode as strict_mode
 from .logging_handler import LoggingHandler as LoggingHandler
-from ._component_mixins import ComponentBatchLike as ComponentBatchLike
-from ._component_mixins import ComponentBatchMixin as ComponentBatchMixin
-from ._component_mixins import ComponentMixin as ComponentMixin
-from .dynamic_archetype import DynamicArchetype as DynamicArchetype
 from .recording_stream import RecordingStream as RecordingStream
 from .recording_stream import get_data_recording as get_data_recording
 from .recording_stream import get_global_data_recording as get_global_data_recording
@@ -127,6 +132,7 @@ __all__ = [  # noqa: PLE0604 - the archetype names come from rerun_nb.archetypes
     "notebook_show", "reset_time", "save", "send_blueprint", "send_columns", "send_recording_name", "serve_grpc",
     "set_global_data_recording", "set_log_tick_enabled", "set_log_time_enabled", "set_strict_mode", "set_time",
     "set_thread_local_data_recording", "spawn", "strict_mode", "utilities",
+    "AUTO_INDEX", "chunk", "send_chunks", "send_dataframe", "send_record_batch",
     "ComponentBatchLike", "ComponentBatchMixin", "ComponentMixin", "DynamicArchetype",
     # recording API, sinks, logging handler and script helpers (issue #10)
     "EXTERNAL_IMPORTER_INCOMPATIBLE_EXIT_CODE", "RECORDING_PROPERTIES_PATH", "RERUN_KIND", "RERUN_KIND_CONTROL", "RERUN_KIND_INDEX", "SORBET_ARCHETYPE_NAME", "SORBET_COMPONENT", "SORBET_COMPONENT_TYPE", "SORBET_ENTITY_PATH", "SORBET_INDEX_NAME", "SORBET_IS_TABLE_INDEX", "ChunkBatcherConfig", "asarray", "cleanup_if_forked_child", "recording_stream_generator_ctx", "rerun_shutdown", "send_property", "send_recording_start_time_nanos", "shutdown_at_exit", "thread_local_stream", "unregister_shutdown", "version", "BinaryStream", "FileSink", "GrpcServerSink", "GrpcSink", "MemoryRecording", "binary_stream", "memory_recording", "set_sinks", "stdout", "LoggingHandler", "script_add_args", "script_setup", "script_teardown",

@@ -146,7 +146,7 @@ class AnyValues(AsComponents):
             if not isinstance(descriptor.component, str) or not descriptor.component:
                 raise TypeError(f"the component name must be a non-empty string, got {descriptor.component!r}")
             arr = any_batch(descriptor, value, drop_untyped_nones=drop_untyped_nones)
-        except Exception as exc:  # noqa: BLE001 - any conversion failure is the user's input: warn and drop
+        except Exception as exc:
             message = f"AnyValues: bad `{descriptor.component}`: {exc}"
             if strict_mode():
                 raise RerunError(message) from exc

@@ -10,7 +10,6 @@ from __future__ import annotations
 import collections
 import itertools
 import random
-import threading
 import time
 
 import numpy as np
