@@ -34,7 +34,7 @@ class ComponentDescriptor:
 
     __slots__ = ("_hash", "archetype", "component", "component_type")
 
-    def __init__(self, component: str, *, archetype: str | None = None, component_type: str | None = None):
+    def __init__(self, component: str, archetype: str | None = None, component_type: str | None = None):
         self.component = component
         self.archetype = archetype
         self.component_type = component_type

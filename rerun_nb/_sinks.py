@@ -37,10 +37,15 @@ __all__ = [
 class FileSink:
     """Write the recording to an .rrd file (`rr.set_sinks(rr.FileSink("out.rrd"), ...)`)."""
 
-    def __init__(self, path: str | os.PathLike) -> None:
+    def __init__(self, path: str | os.PathLike, *, write_footer: bool = True) -> None:
         self.path = os.fspath(path)
+        self.write_footer = write_footer
 
     def _rnb_open(self, rec: RecordingStream, default_blueprint: Any = None) -> Any:
+        if not self.write_footer:
+            # A footer-less stream (for files other tools append to): the RRD stream sink, not rrd.FileSink.
+            return _RrdStreamSink(open(self.path, "wb"), rec, write_footer=False,
+                                  default_blueprint=default_blueprint, close_target=True)
         from .rrd import FileSink as RrdFileSink
 
         return RrdFileSink(self.path, rec, default_blueprint=default_blueprint)
@@ -49,24 +54,32 @@ class FileSink:
         return f"FileSink({self.path!r})"
 
 
-def _grpc_missing(name: str) -> type:
-    class _Missing:
-        __doc__ = f"`rr.{name}`: streaming to a Rerun viewer over gRPC (not available in this build)."
+_GRPC_MISSING = ("rerun_nb does not stream over gRPC yet (the streaming issue brings it); use "
+                 "rr.FileSink('out.rrd') / rr.save, or the inline viewer (rr.notebook_show())")
 
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            raise NotImplementedError(
-                f"rr.{name}: rerun_nb does not stream over gRPC yet (the streaming issue brings it); "
-                "use rr.FileSink('out.rrd') / rr.save, or the inline viewer (rr.notebook_show())")
 
-    _Missing.__name__ = _Missing.__qualname__ = name
-    return _Missing
+class _GrpcSinkMissing:
+    """`rr.GrpcSink(url)`: stream to a Rerun viewer over gRPC (not available in this build)."""
+
+    def __init__(self, url: str | None = None) -> None:
+        raise NotImplementedError(f"rr.GrpcSink: {_GRPC_MISSING}")
+
+
+class _GrpcServerSinkMissing:
+    """`rr.GrpcServerSink(...)`: serve the recording over gRPC (not available in this build)."""
+
+    def __init__(self, bind_ip: str = "0.0.0.0", port: int = 9876, *, server_memory_limit: str = "1GiB",
+                 newest_first: bool = False, cors_allow_origin: str | None = None) -> None:
+        raise NotImplementedError(f"rr.GrpcServerSink: {_GRPC_MISSING}")
 
 
 try:  # the gRPC side lives in rerun_nb.grpc when it is there; its sinks follow the same protocol
     from .grpc import GrpcServerSink, GrpcSink  # type: ignore[attr-defined]
 except ImportError:
-    GrpcSink = _grpc_missing("GrpcSink")
-    GrpcServerSink = _grpc_missing("GrpcServerSink")
+    GrpcSink = _GrpcSinkMissing
+    GrpcSink.__name__ = GrpcSink.__qualname__ = "GrpcSink"
+    GrpcServerSink = _GrpcServerSinkMissing
+    GrpcServerSink.__name__ = GrpcServerSink.__qualname__ = "GrpcServerSink"
 
 
 class FanOutSink:
@@ -150,7 +163,7 @@ class _RrdStreamSink:
     """The RRD stream of one recording into a binary file object (memory, stdout, a pipe)."""
 
     def __init__(self, target: Any, rec: RecordingStream, *, write_footer: bool = True,
-                 default_blueprint: Any = None) -> None:
+                 default_blueprint: Any = None, close_target: bool = False) -> None:
         from .rrd import RrdWriter
         from .rrd._sink import prepare_chunk, recording_store_id
 
@@ -158,6 +171,7 @@ class _RrdStreamSink:
         self._writer = RrdWriter(target)
         self._store_id = recording_store_id(rec)
         self._write_footer = write_footer
+        self._target = target if close_target else None
         self._lock = threading.Lock()
         if default_blueprint is not None:
             self.write_blueprint(default_blueprint, rec.application_id, make_active=False, make_default=True)
@@ -197,6 +211,8 @@ class _RrdStreamSink:
             else:
                 self._writer.flush()
                 self._writer.closed = True
+            if self._target is not None:
+                self._target.close()
 
 
 class _ByteQueue(io.RawIOBase):

@@ -85,10 +85,16 @@ def _is_type_alias(obj: object) -> bool:
     return isinstance(obj, types.UnionType | types.GenericAlias) or type(obj).__module__ == "typing"
 
 
+_VAR_POS, _VAR_KW = inspect.Parameter.VAR_POSITIONAL, inspect.Parameter.VAR_KEYWORD
+
+
 def _params(obj: object) -> list[tuple[str, str, str]] | None:
     target = obj.__init__ if isinstance(obj, type) else obj
     try:
         sig = inspect.signature(target)
+        if (isinstance(obj, type) and not hasattr(obj.__init__, "__code__")
+                and [p.kind for p in sig.parameters.values()][-2:] == [_VAR_POS, _VAR_KW]):
+            sig = inspect.signature(obj)  # a Rust (pyo3) class: its text signature is on the class
     except (TypeError, ValueError):
         return None
     out = []

@@ -120,3 +120,17 @@ def test_grpc_sinks_say_what_brings_them():
         pytest.skip("the gRPC side is present")
     with pytest.raises(NotImplementedError, match="streaming issue"):
         rr.GrpcSink("rerun+http://127.0.0.1:9876/proxy")
+
+
+def test_file_sink_without_footer_is_still_readable(rec, tmp_path):
+    path = tmp_path / "nofooter.rrd"
+    rr.set_sinks(rr.FileSink(path, write_footer=False), rr.FileSink(tmp_path / "footer.rrd"))
+    rec.set_time("frame", sequence=1)
+    rec.log("p", rr.Points3D([[1, 2, 3]]))
+    rr.disconnect()
+    with_footer = (tmp_path / "footer.rrd").read_bytes()
+    assert len(path.read_bytes()) < len(with_footer)  # no End message / manifest
+    rr.set_strict_mode(False)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # the reader notes the missing End message
+        assert _positions(path) == {"/p": [[1.0, 2.0, 3.0]]}
