@@ -128,7 +128,7 @@ __all__ = [  # noqa: PLE0604 - the archetype names come from rerun_nb.archetypes
     "TransformRelation", "Viewer", "GraphEdge", "GraphType", "VideoCodec", "components", "connect_grpc", "datatypes", "disable_timeline", "disconnect",
     "escape_entity_path_part", "flush", "get_application_id", "get_data_recording", "get_global_data_recording",
     "get_recording_id", "get_thread_local_data_recording", "init", "is_enabled", "load", "load_all", "log",
-    "log_file_from_path", "new_entity_path",
+    "log_file_from_path", "log_file_from_contents", "new_entity_path",
     "notebook_show", "reset_time", "save", "send_blueprint", "send_columns", "send_recording_name", "serve_grpc",
     "set_global_data_recording", "set_log_tick_enabled", "set_log_time_enabled", "set_strict_mode", "set_time",
     "set_thread_local_data_recording", "spawn", "strict_mode", "utilities",
@@ -145,10 +145,14 @@ def __getattr__(name: str) -> Any:
         from .widget import Viewer
 
         return Viewer
-    if name in ("load", "load_all", "log_file_from_path"):
+    if name in ("load", "load_all"):
         from . import _load
 
         return getattr(_load, name)
+    if name in ("log_file_from_path", "log_file_from_contents"):
+        from . import dataloaders
+
+        return getattr(dataloaders, name)
     if name in ("blueprint", "notebook"):  # submodules Rerun imports eagerly; here on first use
         import importlib
 

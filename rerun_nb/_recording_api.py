@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 
 import numpy as np
 
+from .chunk._from_batch import AUTO_INDEX
 from .error_utils import report_error
 
 _TFunc = TypeVar("_TFunc", bound=Callable[..., Any])
@@ -57,6 +58,39 @@ class RecordingStreamApi:
         from ._sinks import stdout
 
         stdout(default_blueprint, recording=self, write_footer=write_footer)
+
+    def log_file_from_path(self, file_path: Any, *, entity_path_prefix: str | None = None,
+                           static: bool = False) -> None:
+        """Log a file with Rerun's built-in loader for its extension (`rerun_nb.dataloaders`)."""
+        from .dataloaders import log_file_from_path
+
+        log_file_from_path(file_path, entity_path_prefix=entity_path_prefix, static=static, recording=self)
+
+    def log_file_from_contents(self, file_path: Any, file_contents: bytes, *, entity_path_prefix: str | None = None,
+                               static: bool = False) -> None:
+        """Log a file's contents as if read from `file_path` (its extension picks the loader)."""
+        from .dataloaders import log_file_from_contents
+
+        log_file_from_contents(file_path, file_contents, entity_path_prefix=entity_path_prefix, static=static,
+                               recording=self)
+
+    def send_chunks(self, chunks: Any) -> None:
+        """Log chunks as they are (see `rr.send_chunks`)."""
+        from .chunk._stores import send_chunks
+
+        send_chunks(chunks, recording=self)
+
+    def send_dataframe(self, df: Any, *, index: Any = AUTO_INDEX, entity_path: str | None = None) -> None:
+        """Log an Arrow-backed dataframe as chunks (see `rr.send_dataframe`)."""
+        from .chunk._stores import send_dataframe
+
+        send_dataframe(df, self, index=index, entity_path=entity_path)
+
+    def send_record_batch(self, batch: Any, *, index: Any = AUTO_INDEX, entity_path: str | None = None) -> None:
+        """Log an Arrow record batch as chunks (see `rr.send_record_batch`)."""
+        from .chunk._stores import send_record_batch
+
+        send_record_batch(batch, self, index=index, entity_path=entity_path)
 
     def send_property(self, name: str, values: Any) -> None:
         """Log `values` (an archetype or component batches) as the recording property `name` (static)."""
