@@ -56,8 +56,16 @@ class ComponentBatch:
 
     _component_type: ComponentType
 
-    def __init__(self, data: Any):
-        self.data = self._component_type.convert(data)
+    def __init__(self, data: Any, strict: bool | None = None):
+        try:
+            self.data = self._component_type.convert(data)
+        except (ValueError, TypeError, OverflowError) as exc:
+            # As Rerun's batches: strict mode (or `strict=True`) raises; otherwise warn once and hold no instances.
+            from .._baseclasses import _empty_batch
+            from ..error_utils import report_error
+
+            report_error(f"{type(self).__name__}: {exc}", strict=strict)
+            self.data = _empty_batch(self._component_type)
 
     @property
     def _rnb_data(self):
@@ -105,6 +113,24 @@ def _make_batch_classes() -> None:
 
 
 _make_batch_classes()
+
+
+def _install_rerun_constructors() -> None:
+    from ._single import SINGLE_PARAM, single_value_class, special_classes
+
+    for name in SINGLE_PARAM:
+        if name in globals() and name not in ("Scale3D",):
+            globals()[name] = single_value_class(name, globals()[f"{name}Batch"], __name__)
+    batches = {name[:-5]: cls for name, cls in globals().items() if name.endswith("Batch") and name != "ComponentBatch"}
+    globals().update(special_classes(batches, __name__))
+    for name in ("GeoLineString", "GraphEdge", "Plane3D", "RotationAxisAngle", "RotationQuat", "TensorData",
+                 "TensorDimensionIndexSelection", "TensorHeightDimension", "TensorWidthDimension", "Timestamp",
+                 "TransformMat3x3", "PinholeProjection", "VideoTimestamp"):
+        if name not in __all__:
+            __all__.append(name)
+
+
+_install_rerun_constructors()
 
 
 def _add_constants() -> None:

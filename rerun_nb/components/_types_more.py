@@ -97,6 +97,36 @@ def spherical_harmonics3(data: Any) -> pa.Array:
     return pa.FixedSizeListArray.from_arrays(rgb, type=SH3_TYPE)
 
 
+def _structs(arrow_type: pa.StructType, names: tuple[str, ...]) -> Any:
+    """A converter for struct components: dicts, tuples in field order, objects with those attributes."""
+
+    def one(item: Any) -> dict:
+        if isinstance(item, Mapping):
+            return {n: item.get(n) for n in names}
+        if hasattr(item, names[0]):
+            return {n: getattr(item, n) for n in names}
+        if isinstance(item, Sequence) and not isinstance(item, str) and len(item) == len(names):
+            return dict(zip(names, item))
+        raise ValueError(f"expected {len(names)} values ({', '.join(names)}), got {item!r:.60}")
+
+    def convert(data: Any) -> pa.Array:
+        if isinstance(data, pa.Array) and data.type == arrow_type:
+            return data
+        batch_data = getattr(data, "_rnb_data", None)
+        if isinstance(batch_data, pa.Array):
+            return batch_data
+        single = isinstance(data, Mapping) or hasattr(data, names[0]) or (
+            isinstance(data, Sequence) and len(data) == len(names) and not isinstance(data[0], Sequence | Mapping))
+        items = [data] if single else list(data)
+        return pa.array([one(i) for i in items], arrow_type)
+
+    return convert
+
+
+TENSOR_INDEX_SELECTION_TYPE = pa.struct([pa.field("dimension", pa.uint32(), False), pa.field("index", pa.uint64(), False)])
+TENSOR_DIMENSION_TYPE = pa.struct([pa.field("dimension", pa.uint32(), False), pa.field("invert", pa.bool_(), False)])
+
+
 def _ct(name: str, arrow_type: pa.DataType, convert) -> ComponentType:
     return ComponentType(f"rerun.components.{name}", arrow_type, convert)
 
@@ -129,4 +159,16 @@ MORE_COMPONENT_TYPES: dict[str, ComponentType] = {ct.name.rsplit(".", 1)[1]: ct 
     _ct("OpticalDensity", pa.float32(), _F32),
     _ct("VoxelIndex", _fsl(pa.int32(), 3), cv.vec(3, np.int32)),
     _ct("VoxelValue", pa.float32(), _F32),
+    _ct("Bool", pa.bool_(), cv.boolean),
+    _ct("Flag", pa.bool_(), cv.boolean),
+    _ct("Interactive", pa.bool_(), cv.boolean),
+    _ct("LinearSpeed", pa.float64(), cv.scalar(np.float64)),
+    _ct("Plane3D", _fsl(pa.float32(), 4), cv.vec(4)),
+    _ct("Range1D", _fsl(pa.float64(), 2), cv.vec(2, np.float64)),
+    _ct("Thumbnail", cv.BLOB_TYPE, cv.blob),
+    _ct("Url", pa.utf8(), cv.utf8),
+    _ct("TensorDimensionIndexSelection", TENSOR_INDEX_SELECTION_TYPE,
+        _structs(TENSOR_INDEX_SELECTION_TYPE, ("dimension", "index"))),
+    _ct("TensorHeightDimension", TENSOR_DIMENSION_TYPE, _structs(TENSOR_DIMENSION_TYPE, ("dimension", "invert"))),
+    _ct("TensorWidthDimension", TENSOR_DIMENSION_TYPE, _structs(TENSOR_DIMENSION_TYPE, ("dimension", "invert"))),
 ]}
