@@ -16,7 +16,11 @@ class Clear(Archetype):
     _fields = _fields(is_recursive="ClearIsRecursive")
 
     def __init__(self, *, recursive: bool):
-        self._set(is_recursive=bool(recursive))
+        # A plain flag is the usual call; anything else goes through the component's conversion (rerun-sdk
+        # takes a batch of flags too), which reports what is wrong with it.
+        if isinstance(recursive, (bool, np.bool_, int, np.integer)):
+            recursive = bool(recursive)
+        self._set(is_recursive=recursive)
 
     @classmethod
     def flat(cls) -> Clear:

@@ -81,7 +81,7 @@ class FileSink:
             bp, make_active, make_default = _sent_blueprint(rec)
             self.write_blueprint(bp, rec.application_id, make_active=make_active, make_default=make_default)
         self._writer.begin_store(self.store_id)
-        self._writer.flush()
+        self.flush()
 
     @property
     def closed(self) -> bool:
@@ -115,14 +115,18 @@ class FileSink:
             self._writer.flush()
 
     def _bad_chunk(self, chunk: pa.RecordBatch | None, err: Exception) -> None:
-        entity = "?" if chunk is None else (chunk.schema.metadata or {}).get(b"rerun:entity_path", b"?").decode(
-            "utf-8", "replace")
-        if _strict_default():
+        """A chunk that can't be written, or (chunk None) a write to the file that failed: one warning."""
+        if _strict_default() and not isinstance(err, OSError):  # a full disk is not bad input: never raised
             raise err
         if not self._warned:
             self._warned = True
-            warnings.warn(RrdWarning(f"rr.save({self.path!r}): dropped a chunk of {entity!r} that cannot be "
-                                     f"written: {err} (further bad chunks are dropped silently)"), stacklevel=4)
+            if chunk is None:
+                what = f"writing to the file failed: {err}; the recording in memory is complete, the file may not be"
+            else:
+                entity = (chunk.schema.metadata or {}).get(b"rerun:entity_path", b"?").decode("utf-8", "replace")
+                what = f"dropped a chunk of {entity!r} that cannot be written: {err}"
+            warnings.warn(RrdWarning(f"rr.save({self.path!r}): {what} (further errors are not reported)"),
+                          stacklevel=4)
 
     def flush(self) -> None:
         try:
@@ -181,11 +185,12 @@ def _install_sigterm_handler() -> None:
 
 
 def _on_sigterm(signum, frame) -> None:
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # here, in the main thread; a second SIGTERM kills at once
+
     def finish_then_die() -> None:
         try:
             _close_open_sinks()
         finally:
-            signal.signal(signal.SIGTERM, signal.SIG_DFL)
             os.kill(os.getpid(), signal.SIGTERM)
 
     threading.Thread(target=finish_then_die, name="rerun_nb-sigterm", daemon=True).start()

@@ -399,6 +399,23 @@ class ChunkStore:
         rec_pos = rec_index.latest() if t is None else rec_index.latest_at(t)
         return key, rec_pos >= 0 and rec_index.key(rec_pos) == key
 
+    def clear_events(self, entity_path: str, timeline: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(times, row_hi, row_lo) of the temporal Clears on `timeline` that apply to an entity: its own, and
+        its ancestors' recursive ones (every one of them, not only the latest: the dataframe reader shows each)."""
+        path = normalize_entity_path(entity_path)
+        with self._lock:
+            parts = []
+            for owner, comp in [(path, CLEAR_COMPONENT)] + [(a, _RECURSIVE_CLEAR) for a in self._ancestors.get(path, [])]:
+                if owner not in self._clear_entities:
+                    continue
+                index = self._entities[owner].temporal.get(timeline, {}).get(comp)
+                if index is not None and index.n:
+                    parts.append((index.times[: index.n], index.row_hi[: index.n], index.row_lo[: index.n]))
+            if not parts:
+                empty = np.empty(0, np.int64)
+                return empty, empty.astype(np.uint64), empty.astype(np.uint64)
+            return tuple(np.concatenate(cols) for cols in zip(*parts))  # type: ignore[return-value]
+
     def range(self, entity_path: str, *, timeline: str, start: int | None = None, end: int | None = None,
               components: Iterable[str] | None = None) -> list[tuple[int, int, dict[str, Any]]]:
         """All rows of one entity with `start <= time <= end` (raw int64): [(time, row_id, {component: batch})]."""

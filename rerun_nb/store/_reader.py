@@ -5,7 +5,12 @@ for the index and one `/entity/path:Archetype:field` column per selected compone
 null where that component has no row at exactly that time). `fill_latest_at=True` fills the nulls
 with the latest-at value instead; `using_index_values` picks the rows' index values yourself.
 Static components appear in every row. `index=None` gives the static data only (one row).
-Clears are not applied here (as in Rerun's dataframe API, which shows what was logged).
+
+Clears, as Rerun 0.41's dataframe API shows them (checked against it in tests/reliability/test_clear.py):
+`Clear:is_recursive` columns are not shown; at the time of a temporal Clear of an entity (or a recursive
+Clear of an ancestor) each of its components shows an empty list, unless it was logged again at that same
+time after the Clear; `fill_latest_at` fills other times from the logged values, not from the Clears. Static
+Clears, and Clears over static components, change nothing here.
 """
 
 from __future__ import annotations
@@ -15,8 +20,11 @@ from typing import Any
 import numpy as np
 import pyarrow as pa
 
+from ..error_utils import report_error
 from ..time import index_arrow_type
 from ._ids import normalize_entity_path
+
+CLEAR_COMPONENT = "Clear:is_recursive"
 
 
 def _parse_contents(contents: Any) -> list[tuple[bool, str, bool, list[str] | None]]:
@@ -68,6 +76,8 @@ class DataframeReader:
             if not chosen:
                 continue
             for comp in self._store.components(path):
+                if comp == CLEAR_COMPONENT:
+                    continue
                 if comps is None or comp in comps or comp.split(":")[-1] in comps:
                     out.append((path, comp))
         return out
@@ -92,6 +102,8 @@ class DataframeReader:
             index = self._store._entities[path].temporal.get(self.index, {}).get(comp)
             if index is not None:
                 parts.append(index.times[: index.n])
+        for path in {path for path, _comp in columns}:  # a Clear's time is a row, as in Rerun's reader
+            parts.append(self._store.clear_events(path, self.index)[0])
         return np.unique(np.concatenate(parts))
 
     def _column(self, path: str, comp: str, times: np.ndarray) -> pa.Array:
@@ -121,13 +133,43 @@ class DataframeReader:
         for chunk_no in np.unique(chunk_nos[found]):
             sel = found & (chunk_nos == chunk_no)
             arr = store._chunks[int(chunk_no)].columns[comp].to_arrow().take(pa.array(rows[sel]))
-            pieces.append(arr.cast(list_type) if arr.type != list_type else arr)
+            if arr.type != list_type:
+                try:
+                    arr = arr.cast(list_type)
+                except (pa.ArrowInvalid, pa.ArrowNotImplementedError, pa.ArrowTypeError) as exc:
+                    # a column stored with two types (not possible through log(), which refuses it; a file
+                    # may hold it): those cells show as null, the rest of the table is read
+                    report_error(f"rerun_nb reader: {path}:{comp} has cells of type {arr.type} and {list_type}; "
+                                 f"showing the {arr.type} ones as null ({exc})", strict=False)
+                    continue
+            pieces.append(arr)
             take[sel] = offset + np.arange(int(sel.sum()))
             offset += int(sel.sum())
+        cleared = self._cleared_rows(path, index, times, pos)
+        if cleared is not None:
+            pieces.append(pa.array([[]], type=list_type))
+            take[cleared] = offset
         if not pieces:
             return pa.nulls(n, list_type)
         combined = pa.concat_arrays(pieces)
         return combined.take(pa.array(take, mask=take < 0))
+
+    def _cleared_rows(self, path: str, index: Any, times: np.ndarray, pos: np.ndarray) -> np.ndarray | None:
+        """Positions in `times` where a Clear at exactly that time empties this component: the Clear is newer
+        than the component's row at that same time, if there is one."""
+        clear_times, clear_hi, clear_lo = self._store.clear_events(path, self.index)
+        if len(clear_times) == 0:
+            return None
+        out = []
+        for i in np.flatnonzero(np.isin(times, clear_times)):
+            t = times[i]
+            at = clear_times == t
+            clear_key = max(zip(clear_hi[at].tolist(), clear_lo[at].tolist()))
+            p = int(pos[i])
+            if p >= 0 and index.times[p] == t and (int(index.row_hi[p]), int(index.row_lo[p])) > clear_key:
+                continue  # logged again at that time, after the Clear
+            out.append(i)
+        return np.array(out, np.int64) if out else None
 
     def _static_table(self, columns: list[tuple[str, str]]) -> pa.Table:
         arrays = {}
