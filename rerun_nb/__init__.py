@@ -12,7 +12,7 @@ from typing import Any
 from . import chunk as chunk
 from . import components as components
 from . import datatypes as datatypes
-from . import datatypes as encodings  # rerun 0.41 calls this module `encodings`
+from . import encodings as encodings  # rerun 0.41's name; `datatypes` is its deprecated alias
 from . import utilities as utilities
 from ._baseclasses import AsComponents as AsComponents
 from ._baseclasses import ComponentColumn as ComponentColumn
@@ -90,6 +90,7 @@ from .components import MarkerShape as MarkerShape
 from .components import MediaType as MediaType
 from .components import Radius as Radius
 from .components import Scale3D as Scale3D
+from .components import TensorDimensionIndexSelection as TensorDimensionIndexSelection
 from .components import TransformRelation as TransformRelation
 from .components import VideoCodec as VideoCodec
 from .datatypes import Angle as Angle
@@ -102,6 +103,11 @@ from .datatypes import Quaternion as Quaternion
 from .datatypes import RotationAxisAngle as RotationAxisAngle
 from .datatypes import TensorData as TensorData
 from .dynamic_archetype import DynamicArchetype as DynamicArchetype
+from .encodings import TensorDimensionSelection as TensorDimensionSelection
+from .encodings import TimeInt as TimeInt
+from .encodings import TimeRange as TimeRange
+from .encodings import TimeRangeBoundary as TimeRangeBoundary
+from .encodings import VisibleTimeRange as VisibleTimeRange
 from .error_utils import RerunWarning as RerunWarning
 from .error_utils import set_strict_mode as set_strict_mode
 from .error_utils import strict_mode as strict_mode
@@ -132,7 +138,8 @@ __all__ = [  # noqa: PLE0604 - the archetype names come from rerun_nb.archetypes
     "notebook_show", "reset_time", "save", "send_blueprint", "send_columns", "send_recording_name", "serve_grpc",
     "set_global_data_recording", "set_log_tick_enabled", "set_log_time_enabled", "set_strict_mode", "set_time",
     "set_thread_local_data_recording", "spawn", "strict_mode", "utilities",
-    "AUTO_INDEX", "chunk", "send_chunks", "send_dataframe", "send_record_batch",
+    "TensorDimensionSelection", "TimeInt", "TimeRange", "TimeRangeBoundary", "VisibleTimeRange",
+    "TensorDimensionIndexSelection", "AUTO_INDEX", "chunk", "send_chunks", "send_dataframe", "send_record_batch",
     "ComponentBatchLike", "ComponentBatchMixin", "ComponentMixin", "DynamicArchetype",
     # recording API, sinks, logging handler and script helpers (issue #10)
     "EXTERNAL_IMPORTER_INCOMPATIBLE_EXIT_CODE", "RECORDING_PROPERTIES_PATH", "RERUN_KIND", "RERUN_KIND_CONTROL", "RERUN_KIND_INDEX", "SORBET_ARCHETYPE_NAME", "SORBET_COMPONENT", "SORBET_COMPONENT_TYPE", "SORBET_ENTITY_PATH", "SORBET_INDEX_NAME", "SORBET_IS_TABLE_INDEX", "ChunkBatcherConfig", "asarray", "cleanup_if_forked_child", "recording_stream_generator_ctx", "rerun_shutdown", "send_property", "send_recording_start_time_nanos", "shutdown_at_exit", "thread_local_stream", "unregister_shutdown", "version", "BinaryStream", "FileSink", "GrpcServerSink", "GrpcSink", "MemoryRecording", "binary_stream", "memory_recording", "set_sinks", "stdout", "LoggingHandler", "script_add_args", "script_setup", "script_teardown",

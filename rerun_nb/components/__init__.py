@@ -7,6 +7,7 @@ accepts. Enum components (`FillMode`, `TransformRelation`, ...) are Enums with R
 
 from __future__ import annotations
 
+import enum
 from typing import Any
 
 import numpy as np
@@ -58,7 +59,10 @@ class ComponentBatch:
 
     def __init__(self, data: Any, strict: bool | None = None):
         try:
-            self.data = self._component_type.convert(data)
+            from ..encodings._base import join_single_values
+
+            joined = join_single_values(data)  # e.g. [Color(...), Color(...)]
+            self.data = joined if joined is not None else self._component_type.convert(data)
         except (ValueError, TypeError, OverflowError) as exc:
             # As Rerun's batches: strict mode (or `strict=True`) raises; otherwise warn once and hold no instances.
             from .._baseclasses import _empty_batch
@@ -182,3 +186,22 @@ class ImageFormat(globals()["ImageFormatBatch"]):
                           "pixel_format": value(PixelFormat, pixel_format),
                           "color_model": value(ColorModel, color_model),
                           "channel_datatype": value(ChannelDatatype, channel_datatype)})
+
+
+def _install_aliases() -> None:
+    """`XLike` / `XArrayLike` typing aliases for each component (type hints only, as in Rerun)."""
+    from collections.abc import Sequence
+
+    from .._baseclasses import ComponentType  # noqa: F401 - documents what the aliases stand for
+
+    for name in list(__all__):
+        cls = globals().get(name)
+        if name.endswith(("Batch", "Like")) or not isinstance(cls, type) or name == "ComponentBatch":
+            continue
+        like = cls | str | int if issubclass(cls, enum.Enum) else cls | Sequence[Any] | np.ndarray
+        globals()[f"{name}Like"] = like
+        globals()[f"{name}ArrayLike"] = like | Sequence[like] | np.ndarray
+        __all__.extend([f"{name}Like", f"{name}ArrayLike"])
+
+
+_install_aliases()

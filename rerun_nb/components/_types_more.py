@@ -116,7 +116,8 @@ def _structs(arrow_type: pa.StructType, names: tuple[str, ...]) -> Any:
         if isinstance(batch_data, pa.Array):
             return batch_data
         single = isinstance(data, Mapping) or hasattr(data, names[0]) or (
-            isinstance(data, Sequence) and len(data) == len(names) and not isinstance(data[0], Sequence | Mapping))
+            isinstance(data, Sequence) and len(data) == len(names)
+            and all(isinstance(x, int | float | str | bool | np.number) for x in data))
         items = [data] if single else list(data)
         return pa.array([one(i) for i in items], arrow_type)
 

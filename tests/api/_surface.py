@@ -31,6 +31,8 @@ EXCLUDED = {
     "rerun:legacy_notebook_show": "the pre-0.18 notebook viewer (an HTML iframe of Rerun's web viewer)",
     "rerun:tracing_session": "profiles the Rust SDK's own threads (puffin/tracing); nothing Rust to trace here",
     "rerun:urdf": "owned by the data-loader slice (listed as remaining in the report)",
+    **{f"rerun.components:{n}": "the kind of an entry in Rerun's cloud catalog (see rerun:catalog)"
+       for n in ("EntryKind", "EntryKindBatch", "EntryKindLike", "EntryKindArrayLike")},
 }
 
 
