@@ -9,11 +9,18 @@ from __future__ import annotations
 
 from typing import Any
 
+from . import any_batch_value as any_batch_value
+from . import any_value as any_value
 from . import chunk as chunk
 from . import components as components
 from . import datatypes as datatypes
+from . import dynamic_archetype as dynamic_archetype
 from . import encodings as encodings  # rerun 0.41's name; `datatypes` is its deprecated alias
+from . import experimental as experimental
+from . import sinks as sinks
+from . import time as time
 from . import utilities as utilities
+from . import web as web
 from ._baseclasses import AsComponents as AsComponents
 from ._baseclasses import ComponentColumn as ComponentColumn
 from ._baseclasses import ComponentColumnList as ComponentColumnList
@@ -124,6 +131,9 @@ from .script_helpers import script_teardown as script_teardown
 from .store import escape_entity_path_part as escape_entity_path_part
 from .store import new_entity_path as new_entity_path
 from .time import TimeColumn as TimeColumn
+from .time import TimeColumnLike as TimeColumnLike
+from .web import serve_web_viewer as serve_web_viewer
+from .web import start_web_viewer_server as start_web_viewer_server
 
 __all__ = [  # noqa: PLE0604 - the archetype names come from rerun_nb.archetypes
     *_archetype_names,

@@ -200,7 +200,7 @@ class ComponentColumnList(list):
 def _column_list_error(message: str) -> ComponentColumnList:
     if strict_mode():
         raise RerunError(message)
-    out = ComponentColumnList()
+    out = ComponentColumnList([])
     out._error = message
     return out
 

@@ -78,7 +78,7 @@ class DynamicArchetype(AsComponents):
     def columns(cls, archetype: str, drop_untyped_nones: bool = True,
                 components: Mapping[str, Any] | None = None) -> ComponentColumnList:
         """Columns for `rr.send_columns`: one row per element of each value."""
-        out = ComponentColumnList()
+        out = ComponentColumnList([])
         for name, value in (components or {}).items():
             desc = ComponentDescriptor(name).with_builtin_archetype(archetype)
             column = AnyBatchValue.column(desc, value, drop_untyped_nones=drop_untyped_nones)

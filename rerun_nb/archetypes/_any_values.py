@@ -172,7 +172,7 @@ class AnyValues(AsComponents):
     @classmethod
     def columns(cls, drop_untyped_nones: bool = True, **kwargs: Any) -> ComponentColumnList:
         """Columns for `send_columns`, one row per element of each value."""
-        out = ComponentColumnList()
+        out = ComponentColumnList([])
         for name, value in kwargs.items():
             try:
                 column = AnyBatchValue.column(name, value, drop_untyped_nones=drop_untyped_nones)

@@ -179,3 +179,14 @@ def test_import_rerun_nb_loads_no_loader_libraries():
             "print(sorted(m for m in sys.modules if m.split('.')[0] in ('av', 'plyfile', 'PIL')))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120)
     assert out.stdout.strip() == "[]"
+
+
+def test_mp4_reader_asset_mode_matches_rerun(files):
+    _write_mp4(files / "v.mp4")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        theirs = _logged(rerun.experimental.Mp4Reader(str(files / "v.mp4"), mode="asset").stream().to_chunks())
+    ours = _logged(rr.experimental.Mp4Reader(files / "v.mp4", mode="asset").stream().to_chunks())
+    assert ours == theirs
+    with pytest.raises(NotImplementedError, match="stream"):
+        rr.experimental.Mp4Reader(files / "v.mp4").stream()
