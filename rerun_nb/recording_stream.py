@@ -149,14 +149,17 @@ class RecordingStream(RecordingStreamApi):
             return
         self._cursor().set(timeline, kind, value)
 
-    def _check_timeline_kind(self, timeline: str, kind: str) -> None:
-        """A timeline keeps one kind: the first one set, logged, or found in data loaded into the store."""
-        known = self._timeline_kinds.get(timeline)
+    def _check_timeline_kind(self, timeline: str, kind: str, *, register: bool = True) -> None:
+        """A timeline keeps one kind: the first one set, sent, or found in data loaded into the store.
+        `register=False` only checks (for a call that may still be dropped)."""
+        known = self._timeline_kinds.get(timeline) or self.store.timeline_kind(timeline)
         if known is None:
-            known = self.store.timeline_kind(timeline) or kind
-            self._timeline_kinds[timeline] = known
-        if known != kind:
+            if register:
+                self._timeline_kinds[timeline] = kind
+        elif known != kind:
             raise ValueError(f"timeline {timeline!r} is a {known} timeline; it can't be set with `{kind}=`")
+        elif register:
+            self._timeline_kinds.setdefault(timeline, known)
 
     def disable_timeline(self, timeline: str) -> None:
         cursor = self._cursor()
@@ -221,13 +224,16 @@ class RecordingStream(RecordingStreamApi):
 
         try:
             path = normalize_entity_path(entity_path)
-            chunk = build_columns_chunk(path, indexes, columns, self._check_timeline_kind)
+            chunk = build_columns_chunk(path, indexes, columns,
+                                        lambda name, kind: self._check_timeline_kind(name, kind, register=False))
             if chunk is not None:
                 self.store.batcher.check_chunk(chunk)
         except Exception as exc:  # noqa: BLE001 - bad input of any kind must not break the user's loop
             report_error(f"rr.send_columns({entity_path!r}): {_describe(exc)}; the call was dropped", strict=strict)
             return
         if chunk is not None:
+            for name, (kind, _times) in chunk.timelines.items():
+                self._check_timeline_kind(name, kind)
             self.store.batcher.append_chunk(chunk)
 
     def _send_start_time(self) -> None:

@@ -124,7 +124,7 @@ class Tensor(Archetype):
                 data = TensorData(array=data, dim_names=dim_names)
             elif dim_names is not None:
                 data = TensorData(array=data.array, dim_names=dim_names)
-        except (ValueError, TypeError) as exc:
+        except (ValueError, TypeError, ArithmeticError) as exc:
             self._set_error(str(exc))
             return
         self._set(data=data, value_range=value_range)
