@@ -99,7 +99,11 @@ class VideoFrameReference(Archetype):
             if seconds is not None and nanoseconds is not None:
                 self._set_error("can't give both `seconds` and `nanoseconds`")
                 return
-            timestamp = int(seconds * 1e9 + 0.5) if seconds is not None else nanoseconds
+            try:
+                timestamp = int(float(seconds) * 1e9 + 0.5) if seconds is not None else nanoseconds
+            except (TypeError, ValueError, OverflowError) as exc:
+                self._set_error(f"bad `seconds`: {exc}")
+                return
         elif seconds is not None or nanoseconds is not None:
             self._set_error("can't give both `timestamp` and `seconds`/`nanoseconds`")
             return
