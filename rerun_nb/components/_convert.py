@@ -287,6 +287,9 @@ BLOB_TYPE = pa.list_(pa.field("item", pa.uint8(), False))
 def _blob_item(item: Any) -> np.ndarray:
     if isinstance(item, (bytes, bytearray, memoryview)):
         return np.frombuffer(item, np.uint8)
+    _check_numeric(item)
+    if isinstance(item, np.ndarray) and item.dtype.kind == "c":
+        raise TypeError("expected bytes, got complex numbers")
     return np.array(item, dtype=np.uint8).reshape(-1)
 
 
@@ -295,6 +298,8 @@ def blob(data: Any) -> pa.Array:
     if isinstance(data, pa.Array) and data.type == BLOB_TYPE:
         return data
     if isinstance(data, np.ndarray):
+        if data.dtype.kind not in "biuf" and len(data):  # floats are cast, as rerun-sdk does
+            raise TypeError(f"expected bytes or a uint8 array, got an array of {data.dtype}")
         if len(data) == 0:
             items = []
         elif data.ndim == 1:
