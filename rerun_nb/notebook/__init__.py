@@ -10,26 +10,23 @@ from __future__ import annotations
 import warnings
 from typing import Any
 
-from ._events import (
-    ContainerSelectionItem as ContainerSelectionItem,
-    EntitySelectionItem as EntitySelectionItem,
-    PauseEvent as PauseEvent,
-    PlayEvent as PlayEvent,
-    RecordingOpenEvent as RecordingOpenEvent,
-    SelectionChangeEvent as SelectionChangeEvent,
-    SelectionItem as SelectionItem,
-    TimelineChangeEvent as TimelineChangeEvent,
-    TimeUpdateEvent as TimeUpdateEvent,
-    ViewerEvent as ViewerEvent,
-    ViewSelectionItem as ViewSelectionItem,
-)
+from ._events import ContainerSelectionItem as ContainerSelectionItem
+from ._events import EntitySelectionItem as EntitySelectionItem
+from ._events import PauseEvent as PauseEvent
+from ._events import PlayEvent as PlayEvent
+from ._events import RecordingOpenEvent as RecordingOpenEvent
+from ._events import SelectionChangeEvent as SelectionChangeEvent
+from ._events import SelectionItem as SelectionItem
+from ._events import TimelineChangeEvent as TimelineChangeEvent
+from ._events import TimeUpdateEvent as TimeUpdateEvent
+from ._events import ViewerEvent as ViewerEvent
+from ._events import ViewSelectionItem as ViewSelectionItem
 
+# Rerun 0.41's names, and rerun_nb's own in_notebook / notebook_show / prewarm / spawn.
 __all__ = [
     "ContainerSelectionItem", "EntitySelectionItem", "PauseEvent", "PlayEvent", "RecordingOpenEvent",
     "SelectionChangeEvent", "SelectionItem", "TimeUpdateEvent", "TimelineChangeEvent", "ViewSelectionItem",
-    "Viewer", "ViewerEvent", "set_default_size",
-    # rerun_nb's own
-    "in_notebook", "notebook_show", "prewarm", "spawn",
+    "Viewer", "ViewerEvent", "in_notebook", "notebook_show", "prewarm", "set_default_size", "spawn",
 ]
 
 _warned_no_viewer = False

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import warnings
 from dataclasses import dataclass
-from typing import Literal, Union
+from typing import Literal
 
 __all__ = [
     "ContainerSelectionItem", "EntitySelectionItem", "PauseEvent", "PlayEvent", "RecordingOpenEvent",
@@ -89,7 +89,7 @@ class ContainerSelectionItem:
     """The name of the selected container."""
 
 
-SelectionItem = Union[EntitySelectionItem, ViewSelectionItem, ContainerSelectionItem]
+SelectionItem = EntitySelectionItem | ViewSelectionItem | ContainerSelectionItem
 """Union type for all possible selection item types."""
 
 
@@ -165,8 +165,8 @@ class RecordingOpenEvent(ViewerEventBase):
     """The version of the recording, if available."""
 
 
-ViewerEvent = Union[PlayEvent, PauseEvent, TimeUpdateEvent, TimelineChangeEvent, SelectionChangeEvent,
-                    RecordingOpenEvent]
+ViewerEvent = (PlayEvent | PauseEvent | TimeUpdateEvent | TimelineChangeEvent | SelectionChangeEvent
+               | RecordingOpenEvent)
 """Union type for all possible viewer event types."""
 
 

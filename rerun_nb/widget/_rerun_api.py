@@ -62,7 +62,7 @@ def _load_url(url: str) -> list:
     scheme = urllib.parse.urlparse(url).scheme
     if scheme in ("http", "https"):
         try:
-            with urllib.request.urlopen(url, timeout=60) as response:  # noqa: S310 - the user's own URL
+            with urllib.request.urlopen(url, timeout=60) as response:
                 data = response.read()
         except OSError as exc:
             raise ValueError(f"Viewer: could not fetch {url}: {exc}") from exc
@@ -442,7 +442,7 @@ class Viewer(ipw.VBox):
             viewer.entities.selected_index = None
 
     # ---- tables --------------------------------------------------------------------------------
-    def send_table(self, id: str, table: Any) -> None:  # noqa: A002 - Rerun's parameter name
+    def send_table(self, id: str, table: Any) -> None:
         """Show an Arrow table (RecordBatch, list of them, or datafusion DataFrame) under the viewer, titled
         ``id``; sending the same ``id`` again replaces it."""
         html = table_html(id, to_arrow_table(table))
