@@ -307,7 +307,7 @@ class Viewer(ipw.VBox):
     def _rnb_notice(self, text: str) -> None:
         import html
 
-        line = f"<div style='color:#a60'>{html.escape(text)}</div>"
+        line = f"<div style='color:#a60'>{html.escape(text, quote=False)}</div>"
         if line not in self.notice.value:
             self.notice.value += line
 
