@@ -32,6 +32,7 @@ from ..notebook import _events as ev
 from ..notebook import default_size
 from ._table import table_html, to_arrow_table
 from ._viewer import Viewer as RecordingViewer
+from ._viewer import _latest_viewer_per_store
 
 __all__ = ["Viewer"]
 
@@ -502,6 +503,11 @@ class Viewer(ipw.VBox):
                 return
             viewer._rnb_announce()
             widget = viewer.widget
+            latest = _latest_viewer_per_store.get(id(widget.store)) if widget is not None else None
+            if latest is not None and latest is not widget:
+                # a newer viewer of this recording was shown: this output keeps the picture of its own step
+                shell.events.unregister("post_run_cell", _after_cell)
+                return
             if widget is not None and viewer._rnb_snapshot_key != (viewer._rnb_active, widget.store.generation):
                 widget.refresh_timelines()
                 viewer._rnb_display_handle.update(viewer)
