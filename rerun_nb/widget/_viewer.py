@@ -32,11 +32,25 @@ from ._timeline import TimeGrid, default_timeline, to_raw_time
 
 
 def active_blueprint(recording):
-    """The blueprint the recording was sent with ``send_blueprint`` (None when none)."""
-    sent = getattr(recording, "_blueprint", None)
+    """The blueprint sent with ``rr.send_blueprint`` (make_active), else the one loaded from the recording's
+    .rrd file, else None (the layout then comes from the data)."""
+    sent = getattr(recording, "_blueprint", None)  # kept there by rr.send_blueprint (rerun_nb.rrd)
     if isinstance(sent, tuple):
-        sent = sent[0]
-    return sent
+        sent = sent[0] if sent[1] else None  # (blueprint, make_active, make_default)
+    if sent is not None:
+        return sent
+    loaded = getattr(recording, "_rrd_blueprint", None)  # kept there by rr.load
+    if loaded is not None:
+        from ..blueprint._from_chunks import blueprint_from_chunks
+
+        try:
+            return blueprint_from_chunks(loaded.chunks)
+        except (ValueError, KeyError, TypeError) as exc:  # an odd file must not stop the viewer: auto layout
+            from ..error_utils import report_error
+
+            report_error(f"rerun_nb viewer: the blueprint in the file is not understood ({exc}); laying out "
+                         "the views from the data", key="viewer:rrd-blueprint", strict=False)
+    return None
 
 __all__ = ["Viewer"]
 
