@@ -202,7 +202,7 @@ def browser_run(pw, url, token, shot=None):
             lat.append(round(page.evaluate(f"window.__srcs[{n}].t - window.__downs.at(-1)"), 1))
             wait_quiet(page, 400)
         res["slider_to_frame_ms"] = lat
-        res["time_label"] = page.locator(".widget-label", has_text=" s").first.inner_text()
+        res["time_label"] = page.locator(".rnb-time-label").first.inner_text()
         b = img_array(img)
         res["slider_frame_diff"] = round(float(np.abs(a - b).mean()), 2)
         ib = img.bounding_box()
@@ -221,7 +221,9 @@ def browser_run(pw, url, token, shot=None):
             page.screenshot(path=shot)
         res["ok"] = (res["frame1_std"] > 5 and res["live_frames_sent"] >= 2
                      and res["live_frames_during_cell"] >= res["live_frames_sent"] and res["slider_frame_diff"] > 0.3 and res["orbit_frame_diff"] > 0.3
-                     and res["time_label"].strip() == "2.490 s")  # the middle of 0..5 s
+                     and res["time_label"].strip().endswith(" s")
+                     and abs(float(res["time_label"].split()[0]) - 2.5) <= 0.05)  # the middle of 0..5 s (the
+        # exact value depends on where the slider's pixels fall: its width changes with the panel's layout)
         return res
     except Exception:
         page.screenshot(path="/tmp/e2e_fail_rerun_nb.png")
