@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from ._baseclasses import ComponentColumn, ComponentDescriptor, DescribedComponentBatch
+from ._recording_api import RecordingStreamApi, apply_batcher_config
 from .error_utils import report_error, set_strict_mode
 from .store import ChunkStore
 from .store._ids import TUIDS, normalize_entity_path
@@ -66,7 +67,7 @@ class _TimeCursor:
         return self.cached
 
 
-class RecordingStream:
+class RecordingStream(RecordingStreamApi):
     """A recording: log into it with `rec.log(...)`, or make it the global one with `rr.init`.
 
     `rec.store` is the `ChunkStore` with everything logged so far (query it with `latest_at`,
@@ -75,12 +76,13 @@ class RecordingStream:
 
     def __init__(self, application_id: str, *, recording_id: str | uuid.UUID | None = None,
                  make_default: bool = False, make_thread_default: bool = False, default_enabled: bool = True,
-                 send_properties: bool = True, memory_limit: int | str | None = None):
+                 send_properties: bool = True, batcher_config: Any = None, memory_limit: int | str | None = None):
         if not isinstance(application_id, str) or not application_id:
             raise ValueError("application_id must be a non-empty string")
         self.application_id = application_id
         self.recording_id = str(recording_id) if recording_id is not None else str(uuid.uuid4())
         self.store = ChunkStore(memory_limit=parse_memory_limit(memory_limit))
+        apply_batcher_config(self, batcher_config)
         self._tls = threading.local()
         self._timeline_kinds: dict[str, str] = {}
         self._log_time = os.environ.get("RERUN_LOG_TIME", "1").lower() not in ("0", "false", "off", "no")
@@ -147,14 +149,17 @@ class RecordingStream:
             return
         self._cursor().set(timeline, kind, value)
 
-    def _check_timeline_kind(self, timeline: str, kind: str) -> None:
-        """A timeline keeps one kind: the first one set, logged, or found in data loaded into the store."""
-        known = self._timeline_kinds.get(timeline)
+    def _check_timeline_kind(self, timeline: str, kind: str, *, register: bool = True) -> None:
+        """A timeline keeps one kind: the first one set, sent, or found in data loaded into the store.
+        `register=False` only checks (for a call that may still be dropped)."""
+        known = self._timeline_kinds.get(timeline) or self.store.timeline_kind(timeline)
         if known is None:
-            known = self.store.timeline_kind(timeline) or kind
-            self._timeline_kinds[timeline] = known
-        if known != kind:
+            if register:
+                self._timeline_kinds[timeline] = kind
+        elif known != kind:
             raise ValueError(f"timeline {timeline!r} is a {known} timeline; it can't be set with `{kind}=`")
+        elif register:
+            self._timeline_kinds.setdefault(timeline, known)
 
     def disable_timeline(self, timeline: str) -> None:
         cursor = self._cursor()
@@ -219,13 +224,16 @@ class RecordingStream:
 
         try:
             path = normalize_entity_path(entity_path)
-            chunk = build_columns_chunk(path, indexes, columns, self._check_timeline_kind)
+            chunk = build_columns_chunk(path, indexes, columns,
+                                        lambda name, kind: self._check_timeline_kind(name, kind, register=False))
             if chunk is not None:
                 self.store.batcher.check_chunk(chunk)
         except Exception as exc:  # noqa: BLE001 - bad input of any kind must not break the user's loop
             report_error(f"rr.send_columns({entity_path!r}): {_describe(exc)}; the call was dropped", strict=strict)
             return
         if chunk is not None:
+            for name, (kind, _times) in chunk.timelines.items():
+                self._check_timeline_kind(name, kind)
             self.store.batcher.append_chunk(chunk)
 
     def _send_start_time(self) -> None:
@@ -286,20 +294,38 @@ class RecordingStream:
         except ImportError as exc:
             raise NotImplementedError("send_blueprint needs rerun_nb.rrd blueprint support, not available") from exc
         send_blueprint(self, blueprint, make_active=make_active, make_default=make_default)
+        if hasattr(self._sink, "send_blueprint"):  # a gRPC sink sends it on its stream
+            self._sink.send_blueprint(blueprint, self.application_id, make_active=make_active,
+                                      make_default=make_default)
 
     def connect_grpc(self, url: str | None = None, *, flush_timeout_sec: float | None = 2.0,
                      default_blueprint: Any = None) -> None:
-        raise NotImplementedError(
-            "rerun_nb does not stream over gRPC yet; use rr.save('file.rrd') or the inline viewer (rr.notebook_show())"
-        )
+        """Stream this recording to a Rerun gRPC server (default ``rerun+http://127.0.0.1:9876/proxy``)."""
+        from .grpc import GrpcSink
 
-    def serve_grpc(self, *args: Any, **kwargs: Any) -> str:
-        raise NotImplementedError("rerun_nb does not serve gRPC yet; use rr.save('file.rrd') or rr.notebook_show()")
+        self._set_sink(GrpcSink(url, self, flush_timeout_sec=flush_timeout_sec, default_blueprint=default_blueprint))
+
+    def serve_grpc(self, *, grpc_port: int | None = None, default_blueprint: Any = None,
+                   server_memory_limit: str = "1GiB", newest_first: bool = False) -> str:
+        """Serve this recording, and accept other processes' recordings, over gRPC; returns the URL."""
+        from .grpc import serve_grpc
+
+        return serve_grpc(self, grpc_port=grpc_port, default_blueprint=default_blueprint,
+                          server_memory_limit=server_memory_limit, newest_first=newest_first)
 
     def spawn(self, *, port: int = 9876, connect: bool = True, memory_limit: str = "75%",
-              hide_welcome_screen: bool = False, detach_process: bool = True, **kwargs: Any) -> None:
-        """In a notebook: show the inline viewer for this recording here. In a script: warn (no viewer yet)."""
-        _notebook().spawn(self)
+              hide_welcome_screen: bool = False, detach_process: bool = True, default_blueprint: Any = None,
+              **kwargs: Any) -> None:
+        """In a notebook: show the inline viewer here. In a script: start `rerun-nb` (detached) and connect."""
+        notebook = _notebook()
+        if notebook.in_notebook():
+            notebook.spawn(self)
+            return
+        from .grpc._spawn import spawn_viewer
+
+        started = spawn_viewer(port=port, memory_limit=memory_limit, detach_process=detach_process)
+        if connect and started is not None:  # None: spawning is off (RERUN_NB_SPAWN=0), it warned
+            self.connect_grpc(f"rerun+http://127.0.0.1:{port}/proxy", default_blueprint=default_blueprint)
 
     def notebook_show(self, *, width: int | None = None, height: int | None = None, blueprint: Any = None) -> Any:
         """Show the inline viewer for this recording in the current notebook cell."""

@@ -40,7 +40,9 @@ def _files(subpackage: str) -> list[pathlib.Path]:
 
 
 @pytest.mark.parametrize("layer", ["store", "query", "time", "_baseclasses", "components", "archetypes",
-                                   "datatypes", "error_utils", "utilities"])
+                                   "datatypes", "error_utils", "utilities", "chunk", "dataloaders", "_sinks",
+                                   "_recording_api", "_component_mixins", "dynamic_archetype", "logging_handler",
+                                   "script_helpers"])
 def test_lower_layers_never_import_viewer_or_widget(layer):
     for path in _files(layer):
         if not path.exists():

@@ -85,7 +85,7 @@ class Image(Archetype):
                 raise ValueError("give either `image` or `bytes`")
             else:
                 buffer, fmt = _from_array(image, color_model, width, height)
-        except (ValueError, TypeError, KeyError) as exc:
+        except (ValueError, TypeError, KeyError, ArithmeticError) as exc:
             self._set_error(str(exc))
             return
         self._set(buffer=buffer, format=fmt, opacity=opacity, draw_order=draw_order,
@@ -162,7 +162,7 @@ class DepthImage(Archetype):
                  point_fill_ratio: Any = None, draw_order: Any = None, magnification_filter: Any = None):
         try:
             buffer, fmt = single_channel(image, "DepthImage")
-        except (ValueError, TypeError) as exc:
+        except (ValueError, TypeError, ArithmeticError) as exc:
             self._set_error(str(exc))
             return
         self._set(buffer=buffer, format=fmt, meter=meter, colormap=colormap, depth_range=depth_range,
@@ -177,7 +177,7 @@ class SegmentationImage(Archetype):
     def __init__(self, image: Any, *, opacity: Any = None, draw_order: Any = None):
         try:
             buffer, fmt = single_channel(image, "SegmentationImage")
-        except (ValueError, TypeError) as exc:
+        except (ValueError, TypeError, ArithmeticError) as exc:
             self._set_error(str(exc))
             return
         self._set(buffer=buffer, format=fmt, opacity=opacity, draw_order=draw_order)
@@ -208,7 +208,7 @@ class EncodedImage(Archetype):
                 blob = contents
                 if media_type is None:
                     raise ValueError("`contents` needs `media_type` (e.g. 'image/png')")
-        except (ValueError, TypeError, OSError) as exc:
+        except (ValueError, TypeError, ArithmeticError, OSError) as exc:
             self._set_error(str(exc))
             return
         self._set(blob=blob, media_type=media_type, opacity=opacity, draw_order=draw_order,

@@ -69,6 +69,9 @@ class SeriesPoints(Archetype):
 class TextLogLevel(str):
     """The level of a text log entry; `rr.TextLogLevel.INFO` etc. are plain strings like in Rerun."""
 
+    def __init__(self, value: str) -> None:
+        super().__init__()  # the text is set by str.__new__; this only gives Rerun's signature (value)
+
     CRITICAL = "CRITICAL"
     ERROR = "ERROR"
     WARN = "WARN"
@@ -121,7 +124,7 @@ class Tensor(Archetype):
                 data = TensorData(array=data, dim_names=dim_names)
             elif dim_names is not None:
                 data = TensorData(array=data.array, dim_names=dim_names)
-        except (ValueError, TypeError) as exc:
+        except (ValueError, TypeError, ArithmeticError) as exc:
             self._set_error(str(exc))
             return
         self._set(data=data, value_range=value_range)

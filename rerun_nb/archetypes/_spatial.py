@@ -134,7 +134,7 @@ class Boxes3D(Archetype):
         try:
             half_sizes, centers = _half_sizes(sizes, mins, half_sizes, centers)
             rotation_axis_angles, quaternions = _split_rotations(rotations, rotation_axis_angles, quaternions)
-        except (ValueError, TypeError) as exc:
+        except (ValueError, TypeError, ArithmeticError) as exc:
             self._set_error(str(exc))
             return
         self._set(half_sizes=half_sizes, centers=centers, rotation_axis_angles=rotation_axis_angles,
@@ -159,7 +159,7 @@ class Boxes2D(Archetype):
                 half_sizes, centers = _boxes_from_array(array, array_format)
             else:
                 half_sizes, centers = _half_sizes(sizes, mins, half_sizes, centers)
-        except (ValueError, TypeError) as exc:
+        except (ValueError, TypeError, ArithmeticError) as exc:
             self._set_error(str(exc))
             return
         self._set(half_sizes=half_sizes, centers=centers, colors=colors, radii=radii, labels=labels,
@@ -214,7 +214,11 @@ class Ellipsoids3D(Archetype):
             if half_sizes is not None:
                 self._set_error("only one of `half_sizes` or `radii` can be given")
                 return
-            half_sizes = np.repeat(np.asarray(radii, np.float32).reshape(-1, 1), 3, axis=1)
+            try:
+                half_sizes = np.repeat(np.asarray(radii, np.float32).reshape(-1, 1), 3, axis=1)
+            except (TypeError, ValueError) as exc:
+                self._set_error(f"bad `radii`: expected numbers ({exc})")
+                return
         self._set(half_sizes=half_sizes, centers=centers, rotation_axis_angles=rotation_axis_angles,
                   quaternions=quaternions, colors=colors, line_radii=line_radii, fill_mode=fill_mode,
                   labels=labels, show_labels=show_labels, class_ids=class_ids)
@@ -265,7 +269,7 @@ class Mesh3D(Archetype):
 
             try:
                 buffer, fmt = _albedo_texture(albedo_texture)
-            except (ValueError, TypeError) as exc:
+            except (ValueError, TypeError, ArithmeticError) as exc:
                 self._set_error(f"bad `albedo_texture`: {exc}")
                 return
         self._set(vertex_positions=vertex_positions, triangle_indices=triangle_indices, vertex_normals=vertex_normals,

@@ -51,7 +51,7 @@ class Transform3D(Archetype):
                 if relation is not None:
                     raise ValueError("`from_parent` and `relation` are mutually exclusive")
                 relation = "ChildFromParent" if from_parent else None
-        except (ValueError, TypeError) as exc:
+        except (ValueError, TypeError, ArithmeticError) as exc:
             self._set_error(str(exc))
             return
         self._set(translation=translation, rotation_axis_angle=rotation_axis_angle, quaternion=quaternion,
