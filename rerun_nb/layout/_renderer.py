@@ -24,7 +24,7 @@ from ..query import ChangeTracker
 from ..viewer import _objects
 from ..viewer._adapter import ensure_adapter
 from ..viewer._warmup import wait_for_prewarm
-from ..views import ScreenOverlay, make_view
+from ..views import BACKGROUND_RGB, ScreenOverlay, make_view
 from ._heuristics import heuristic_layout
 from ._tree import compute_rects, from_blueprint, tab_bars
 
@@ -71,6 +71,9 @@ class LayoutRenderer:
         self.canvas = OffscreenRenderCanvas(size=(width, height), pixel_ratio=min(pixel_ratio, self._pixel_ratio_cap))
         self.renderer = gfx.WgpuRenderer(self.canvas, **self.adapter.renderer_kwargs)
         self._tabs = ScreenOverlay()
+        self._empty_scene = gfx.Scene()
+        self._empty_scene.add(gfx.Background.from_color(BACKGROUND_RGB))
+        self._empty_camera = gfx.OrthographicCamera(1, 1)
         self.tree = from_blueprint(blueprint)
         self._auto = self.tree is None
         self._tracker = ChangeTracker(store) if self._auto else None
@@ -121,6 +124,8 @@ class LayoutRenderer:
     def _draw(self) -> None:
         # No full-canvas clear pass: pygfx clears the target before the first render after a flush, and each
         # view paints its own background (the 2 px gaps between views stay black).
+        if not self.placed:  # no data (yet): an empty background, as the 3D view showed before anything came
+            self.renderer.render(self._empty_scene, self._empty_camera, flush=False)
         for view, rect in self.placed:
             view.draw(self.renderer, rect)
         self._draw_tab_bars()

@@ -212,3 +212,14 @@ def test_blueprint_file_written_by_rerun_sdk_is_understood(tmp_path):
     plot, cam = vertical.children
     assert plot.properties["axis_y"].range == [0.0, 5.0]
     assert cam.properties["visual_bounds"].y_range == [0.0, 6.0] and vertical.row_shares == [1.0, 2.0]
+
+
+def test_an_empty_recording_renders_an_empty_view(rec, make_layout):
+    r = make_layout(rec.store, 120, 90)
+    img = r.render("log_time", None)
+    assert r.views == [] and img.shape == (90, 120, 4)
+    assert np.all(np.abs(img[:, :, :3].astype(int) - [22, 25, 29]) <= 2)  # the views' background
+    rec.set_time("frame", sequence=0)
+    rec.log("p", rr.Points3D([[0, 0, 0]]))
+    r.render("frame", 0)
+    assert [v.kind for v in r.views] == ["3D"]  # the layout follows the data
