@@ -74,10 +74,10 @@ class LayoutRenderer:
         self._empty_scene = gfx.Scene()
         self._empty_scene.add(gfx.Background.from_color(BACKGROUND_RGB))
         self._empty_camera = gfx.OrthographicCamera(1, 1)
-        self.tree = from_blueprint(blueprint)
-        self._auto = self.tree is None
-        self._tracker = ChangeTracker(store) if self._auto else None
+        self._tracker = ChangeTracker(store)  # for the automatic layout (new entities, new archetypes)
         self._schema_seen = -1
+        self._blueprint = None
+        self.set_blueprint(blueprint)
         self._views: dict[tuple, object] = {}
         self.placed: list[tuple[object, tuple[int, int, int, int]]] = []  # (view, rect) in layout order
         self._captured = None
@@ -89,6 +89,22 @@ class LayoutRenderer:
     def views(self) -> list:
         """The views shown, in layout order."""
         return [v for v, _ in self.placed]
+
+    def set_blueprint(self, blueprint) -> None:
+        """Lay the views out by ``blueprint`` from now on (None: from the data). Views that stay keep their
+        cameras."""
+        with self.lock:
+            self._blueprint = blueprint
+            self.tree = from_blueprint(blueprint)
+            self._auto = self.tree is None
+            self._schema_seen = -1
+            if hasattr(self, "placed"):
+                self._sync_layout()
+
+    @property
+    def blueprint(self):
+        """The blueprint the views are laid out by (None: the automatic layout)."""
+        return self._blueprint
 
     def _sync_layout(self) -> None:
         if self._auto:
@@ -276,8 +292,7 @@ class LayoutRenderer:
         with self.lock:
             for view in self._views.values():
                 view.close()
-            if self._tracker is not None:
-                self._tracker.close()
+            self._tracker.close()
 
 
 def render_frame(store, *, timeline: str, at: int | None = None, width: int = 640, height: int = 480,
