@@ -90,6 +90,10 @@ class SceneBuilder:
         """Entity paths seen so far (sorted)."""
         return self.tracker.entity_paths
 
+    def entities(self):
+        """(path, entity) pairs with what each draws now (``entity.objects``: archetype -> pygfx object)."""
+        return list(self._entities.items())
+
     def data_times(self, timeline: str) -> np.ndarray:
         """Sorted distinct times at which any entity has data on ``timeline`` (from the events seen)."""
         return self.tracker.data_times(timeline)

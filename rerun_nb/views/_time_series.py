@@ -258,6 +258,11 @@ class TimeSeriesView(View):
             at = x0 + (x1 - x0) * min(max(px / plot_w, 0.0), 1.0)
             self._x_view = (at - (at - x0) * factor, at + (x1 - at) * factor)
             return True
+        if kind == "pointer_leave":
+            return self.set_hover(None)
+        if kind == "pointer_move" and not event.get("buttons") and self._drag is None:
+            y = float(event.get("y", 0)) - rect[1]
+            return self.set_hover(self.sample_info(x0 + (x1 - x0) * px / plot_w), px + MARGIN_LEFT_PX, y)
         if kind == "pointer_down":
             self._drag = (px, x0, x1)
             return False
@@ -269,6 +274,25 @@ class TimeSeriesView(View):
         if kind == "pointer_up":
             self._drag = None
         return False
+
+    def sample_info(self, x: float) -> str | None:
+        """Hover text at plot x: each series' sample nearest to that time ("name: value @ time")."""
+        raw = x * self._scale + self._origin_raw
+        _fmt_scale, fmt = time_tick_format(self.store.timeline_kind(self.timeline) or "sequence", self._origin_raw)
+        lines = []
+        for path, history in self.histories.items():
+            times = history.times
+            if not len(times) or path not in self.series:
+                continue
+            i = int(np.clip(np.searchsorted(times, raw), 1, len(times) - 1)) if len(times) > 1 else 0
+            if len(times) > 1 and abs(times[i - 1] - raw) <= abs(times[i] - raw):
+                i -= 1
+            at = fmt((times[i] - self._origin_raw) / self._scale, 0, 0)
+            for j, s in enumerate(self.series[path]):
+                value = history.values[i, j] if j < history.values.shape[1] else np.nan
+                if np.isfinite(value):
+                    lines.append(f"{s.name}: {value:.6g} @ {at}")
+        return "  ".join(lines[:4]) or None
 
     def _clip(self, bounds) -> None:
         """Clip the series to the plot area (zoomed-in lines must not cross the axes)."""
