@@ -140,15 +140,13 @@ class LayoutRenderer:
     def _draw(self) -> None:
         # No full-canvas clear pass: pygfx clears the target before the first render after a flush, and each
         # view paints its own background (the 2 px gaps between views stay black).
-        if not self.placed:  # no data (yet): an empty background, as the 3D view showed before anything came
+        # No data (yet): an empty background, as the 3D view showed before anything came (pygfx also cannot
+        # flush a frame nothing was rendered into).
+        if not self.placed:
             self.renderer.render(self._empty_scene, self._empty_camera, flush=False)
         for view, rect in self.placed:
             view.draw(self.renderer, rect)
         self._draw_tab_bars()
-        if not self.placed:  # nothing logged yet: pygfx can't flush a frame nothing was rendered into
-            blank = gfx.Scene()
-            blank.add(gfx.Background.from_color("#000000"))
-            self.renderer.render(blank, gfx.ScreenCoordsCamera(), flush=False)
         self.renderer.flush()
 
     def _draw_tab_bars(self) -> None:
