@@ -73,13 +73,21 @@ class _GrpcServerSinkMissing:
         raise NotImplementedError(f"rr.GrpcServerSink: {_GRPC_MISSING}")
 
 
-try:  # the gRPC side lives in rerun_nb.grpc when it is there; its sinks follow the same protocol
-    from .grpc import GrpcServerSink, GrpcSink  # type: ignore[attr-defined]
-except ImportError:
-    GrpcSink = _GrpcSinkMissing
-    GrpcSink.__name__ = GrpcSink.__qualname__ = "GrpcSink"
-    GrpcServerSink = _GrpcServerSinkMissing
-    GrpcServerSink.__name__ = GrpcServerSink.__qualname__ = "GrpcServerSink"
+def _grpc_class(name: str, placeholder: type) -> type:
+    """The gRPC side's class when rerun_nb.grpc has it (same sink protocol), else the placeholder."""
+    try:
+        from . import grpc
+    except ImportError:
+        grpc = None
+    found = getattr(grpc, name, None)
+    if found is not None:
+        return found
+    placeholder.__name__ = placeholder.__qualname__ = name
+    return placeholder
+
+
+GrpcSink = _grpc_class("GrpcSink", _GrpcSinkMissing)
+GrpcServerSink = _grpc_class("GrpcServerSink", _GrpcServerSinkMissing)
 
 
 class FanOutSink:
