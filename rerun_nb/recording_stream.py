@@ -294,24 +294,42 @@ class RecordingStream(RecordingStreamApi):
         except ImportError as exc:
             raise NotImplementedError("send_blueprint needs rerun_nb.rrd blueprint support, not available") from exc
         send_blueprint(self, blueprint, make_active=make_active, make_default=make_default)
+        if hasattr(self._sink, "send_blueprint"):  # a gRPC sink sends it on its stream
+            self._sink.send_blueprint(blueprint, self.application_id, make_active=make_active,
+                                      make_default=make_default)
 
     def connect_grpc(self, url: str | None = None, *, flush_timeout_sec: float | None = 2.0,
                      default_blueprint: Any = None) -> None:
-        raise NotImplementedError(
-            "rerun_nb does not stream over gRPC yet; use rr.save('file.rrd') or the inline viewer (rr.notebook_show())"
-        )
+        """Stream this recording to a Rerun gRPC server (default ``rerun+http://127.0.0.1:9876/proxy``)."""
+        from .grpc import GrpcSink
 
-    def serve_grpc(self, *args: Any, **kwargs: Any) -> str:
-        raise NotImplementedError("rerun_nb does not serve gRPC yet; use rr.save('file.rrd') or rr.notebook_show()")
+        self._set_sink(GrpcSink(url, self, flush_timeout_sec=flush_timeout_sec, default_blueprint=default_blueprint))
+
+    def serve_grpc(self, *, grpc_port: int | None = None, default_blueprint: Any = None,
+                   server_memory_limit: str = "1GiB", newest_first: bool = False) -> str:
+        """Serve this recording, and accept other processes' recordings, over gRPC; returns the URL."""
+        from .grpc import serve_grpc
+
+        return serve_grpc(self, grpc_port=grpc_port, default_blueprint=default_blueprint,
+                          server_memory_limit=server_memory_limit, newest_first=newest_first)
 
     def spawn(self, *, port: int = 9876, connect: bool = True, memory_limit: str = "75%",
-              hide_welcome_screen: bool = False, detach_process: bool = True, **kwargs: Any) -> None:
-        """In a notebook: show the inline viewer for this recording here. In a script: warn (no viewer yet)."""
-        _notebook().spawn(self)
+              hide_welcome_screen: bool = False, detach_process: bool = True, default_blueprint: Any = None,
+              **kwargs: Any) -> None:
+        """In a notebook: show the inline viewer here. In a script: start `rerun-nb` (detached) and connect."""
+        notebook = _notebook()
+        if notebook.in_notebook():
+            notebook.spawn(self)
+            return
+        from .grpc._spawn import spawn_viewer
+
+        started = spawn_viewer(port=port, memory_limit=memory_limit, detach_process=detach_process)
+        if connect and started is not None:  # None: spawning is off (RERUN_NB_SPAWN=0), it warned
+            self.connect_grpc(f"rerun+http://127.0.0.1:{port}/proxy", default_blueprint=default_blueprint)
 
     def notebook_show(self, *, width: int | None = None, height: int | None = None, blueprint: Any = None) -> Any:
         """Show the inline viewer for this recording in the current notebook cell."""
-        return _notebook().notebook_show(self, width=width, height=height)
+        return _notebook().notebook_show(self, width=width, height=height, blueprint=blueprint)
 
 
 def _finish_sink(store: ChunkStore, sink: Any, unsubscribe: Any) -> None:

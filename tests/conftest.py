@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 
 os.environ.setdefault("RERUN_STRICT", "1")
+os.environ.setdefault("RERUN_NB_SPAWN", "0")  # rr.spawn() in test scripts must not leave a rerun-nb server behind
 os.environ.setdefault("XDG_RUNTIME_DIR", "/tmp")
 
 import rerun_nb as rr

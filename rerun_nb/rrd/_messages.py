@@ -1,25 +1,25 @@
-"""The protobuf messages of an RRD stream (package ``rerun.log_msg.v1alpha1``), encoded and decoded by hand.
+"""The protobuf messages of an RRD stream (package ``rerun.log_msg.v1alpha1``), on the generated classes.
 
-Field numbers follow /work/shared/specs/rrd-format.md section 4 (checked against the descriptors embedded in
-Rerun 0.41). Only the fields Rerun writes or needs are modelled; unknown fields are skipped on read.
+The wire format comes from `rerun_nb._proto` (generated from .proto files written from
+/work/shared/specs/rrd-format.md section 4, the same classes the gRPC transport uses). These small
+dataclasses are the codec's view of them: plain Python values, plus ``encode``/``decode`` that turn protobuf
+errors into `RrdError` naming the message's byte offset. Unknown fields are skipped on read.
+
+One thing is not left to protobuf: an ArrowMsg payload (megabytes). The writer emits it as its own part,
+after the other fields, so it is never copied (`ArrowMsg.encode_parts`; protobuf readers accept fields in any
+order), and the reader finds its span with a scan of the top-level tags (`field_span`) and hands it on as
+a zero-copy memoryview while protobuf parses the rest: upb would copy it, which measured about 5 ms per
+3.2 MB chunk (bench/bench_rrd.py, pointcloud read).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from google.protobuf.message import DecodeError
+
+from .._proto import common_pb2, log_msg_pb2
 from ._errors import RrdError
-from ._wire import (
-    FIXED64,
-    LEN,
-    VARINT,
-    encode_varint,
-    field_bytes,
-    field_fixed64,
-    field_str,
-    field_varint,
-    iter_fields,
-)
 
 # protobuf enums
 STORE_KIND_RECORDING, STORE_KIND_BLUEPRINT = 1, 2
@@ -28,21 +28,67 @@ ENCODING_ARROW_IPC = 1
 SOURCE_PYTHON_SDK, SOURCE_OTHER = 2, 6
 
 _KIND_NAMES = {STORE_KIND_RECORDING: "recording", STORE_KIND_BLUEPRINT: "blueprint"}
+_PAYLOAD_TAG = b"\x2a"  # field 5, length-delimited
 
 
-def _check(wire: int, want: int, num: int, what: str, offset: int) -> None:
-    if wire != want:
-        names = {VARINT: "varint", FIXED64: "fixed64", LEN: "length-delimited", 5: "fixed32"}
-        raise RrdError(f"field {num} of {what} has wire type {names.get(wire, wire)}", offset=offset,
-                       expected=names[want])
-
-
-def _utf8(value: memoryview, what: str, offset: int) -> str:
+def _parse(cls, buf, base: int, what: str):
     try:
-        return bytes(value).decode("utf-8")
-    except UnicodeDecodeError as err:
-        raise RrdError(f"{what} is not valid UTF-8 ({err.reason})", offset=offset + err.start,
-                       expected="UTF-8 text") from None
+        return cls.FromString(buf)  # bytes or memoryview, parsed without a copy of the whole body
+    except DecodeError as err:  # bad tags, lengths running past the end, invalid UTF-8 in strings
+        raise RrdError(f"{what} body ({len(buf)} bytes) is not valid protobuf ({err})", offset=base,
+                       expected=f"a protobuf-encoded {what}") from None
+
+
+def _varint(value: int) -> bytes:
+    out = bytearray()
+    while value > 0x7F:
+        out.append(value & 0x7F | 0x80)
+        value >>= 7
+    out.append(value)
+    return bytes(out)
+
+
+def _read_varint(buf, pos: int) -> tuple[int, int]:
+    value = shift = 0
+    while True:
+        if pos >= len(buf) or shift > 63:
+            raise ValueError("varint runs past the end")
+        byte = buf[pos]
+        pos += 1
+        value |= (byte & 0x7F) << shift
+        if byte < 0x80:
+            return value, pos
+        shift += 7
+
+
+def field_span(buf, number: int) -> tuple[int, int, int] | None:
+    """(field start, value start, value end) of the one length-delimited field ``number`` in a message body;
+    None if it is absent, repeated or the body is malformed (protobuf then parses the whole body and reports
+    what is wrong)."""
+    pos, span = 0, None
+    try:
+        while pos < len(buf):
+            field_start = pos
+            key, pos = _read_varint(buf, pos)
+            wire = key & 7
+            if wire == 0:
+                _, pos = _read_varint(buf, pos)
+            elif wire == 1:
+                pos += 8
+            elif wire == 5:
+                pos += 4
+            elif wire == 2:
+                length, pos = _read_varint(buf, pos)
+                if key >> 3 == number:
+                    if span is not None:
+                        return None
+                    span = (field_start, pos, pos + length)
+                pos += length
+            else:
+                return None
+    except ValueError:
+        return None
+    return span if pos == len(buf) else None
 
 
 @dataclass(frozen=True)
@@ -58,48 +104,34 @@ class StoreId:
         """``"recording"``, ``"blueprint"`` or ``"unknown(<n>)"``."""
         return _KIND_NAMES.get(self.kind, f"unknown({self.kind})")
 
-    def encode(self) -> bytes:
-        return (field_varint(1, self.kind) + field_str(2, self.recording_id)
-                + field_bytes(3, field_str(1, self.application_id)))
+    def to_pb(self) -> common_pb2.StoreId:
+        return common_pb2.StoreId(kind=self.kind, recording_id=self.recording_id,
+                                  application_id=common_pb2.ApplicationId(id=self.application_id))
 
     @classmethod
-    def decode(cls, buf: memoryview, base: int) -> StoreId:
-        kind, rec_id, app_id = 0, "", ""
-        for num, wire, value, off in iter_fields(buf, base, "StoreId"):
-            if num == 1:
-                _check(wire, VARINT, num, "StoreId", off)
-                kind = value
-            elif num == 2:
-                _check(wire, LEN, num, "StoreId", off)
-                rec_id = _utf8(value, "StoreId.recording_id", off)
-            elif num == 3:
-                _check(wire, LEN, num, "StoreId", off)
-                for n2, w2, v2, o2 in iter_fields(value, off, "ApplicationId"):
-                    if n2 == 1:
-                        _check(w2, LEN, n2, "ApplicationId", o2)
-                        app_id = _utf8(v2, "ApplicationId.id", o2)
-        return cls(kind, app_id, rec_id)
+    def from_pb(cls, pb: common_pb2.StoreId) -> StoreId:
+        return cls(int(pb.kind), pb.application_id.id, pb.recording_id)
+
+    def encode(self) -> bytes:
+        return self.to_pb().SerializeToString()
+
+    @classmethod
+    def decode(cls, buf, base: int) -> StoreId:
+        return cls.from_pb(_parse(common_pb2.StoreId, buf, base, "StoreId"))
 
 
-def encode_tuid(num: int, tuid: tuple[int, int]) -> bytes:
-    return field_bytes(num, field_fixed64(1, tuid[0]) + field_fixed64(2, tuid[1]))
-
-
-def decode_tuid(buf: memoryview, base: int) -> tuple[int, int]:
-    time_ns, inc = 0, 0
-    for num, wire, value, off in iter_fields(buf, base, "Tuid"):
-        if num in (1, 2):
-            _check(wire, FIXED64, num, "Tuid", off)
-            if num == 1:
-                time_ns = value
-            else:
-                inc = value
-    return time_ns, inc
+def _tuid_pb(tuid: tuple[int, int]) -> common_pb2.Tuid:
+    return common_pb2.Tuid(time_ns=tuid[0], inc=tuid[1])
 
 
 def version_bits(major: int, minor: int, patch: int, meta: int = 0) -> int:
     """Rerun's ``CrateVersion`` packed as a little-endian u32 of ``[major, minor, patch, meta]``."""
     return major | minor << 8 | patch << 16 | meta << 24
+
+
+def python_version_extra(major: int, minor: int, patch: int) -> bytes:
+    """``StoreSource.extra`` for a Python SDK source: a serialized ``PythonVersion``."""
+    return log_msg_pb2.PythonVersion(major=major, minor=minor, patch=patch).SerializeToString()
 
 
 @dataclass
@@ -112,46 +144,32 @@ class SetStoreInfo:
     source_extra: bytes = b""
     version_bits: int | None = None
 
-    def encode(self) -> bytes:
-        source = field_varint(1, self.source_kind)
+    def to_pb(self) -> log_msg_pb2.SetStoreInfo:
+        info = log_msg_pb2.StoreInfo(store_id=self.store_id.to_pb(),
+                                     store_source=log_msg_pb2.StoreSource(kind=self.source_kind))
         if self.source_extra:
-            source += field_bytes(2, field_bytes(1, self.source_extra))
-        info = field_bytes(2, self.store_id.encode()) + field_bytes(5, source)
+            info.store_source.extra.payload = self.source_extra
         if self.version_bits is not None:
-            info += field_bytes(6, field_varint(1, self.version_bits))
-        return encode_tuid(1, self.row_id) + field_bytes(2, info)
+            bits = self.version_bits
+            info.store_version.crate_version_bits = bits - (1 << 32) if bits >= 1 << 31 else bits  # int32 field
+        return log_msg_pb2.SetStoreInfo(row_id=_tuid_pb(self.row_id), info=info)
+
+    def encode(self) -> bytes:
+        return self.to_pb().SerializeToString()
 
     @classmethod
-    def decode(cls, buf: memoryview, base: int) -> SetStoreInfo:
-        row_id, store_id, src_kind, src_extra, vbits = None, None, 0, b"", None
-        for num, wire, value, off in iter_fields(buf, base, "SetStoreInfo"):
-            if num == 1:
-                _check(wire, LEN, num, "SetStoreInfo", off)
-                row_id = decode_tuid(value, off)
-            elif num == 2:
-                _check(wire, LEN, num, "SetStoreInfo", off)
-                for n2, w2, v2, o2 in iter_fields(value, off, "StoreInfo"):
-                    if n2 == 2:
-                        _check(w2, LEN, n2, "StoreInfo", o2)
-                        store_id = StoreId.decode(v2, o2)
-                    elif n2 == 5:
-                        _check(w2, LEN, n2, "StoreInfo", o2)
-                        for n3, w3, v3, o3 in iter_fields(v2, o2, "StoreSource"):
-                            if n3 == 1 and w3 == VARINT:
-                                src_kind = v3
-                            elif n3 == 2 and w3 == LEN:
-                                for n4, w4, v4, _ in iter_fields(v3, o3, "StoreSourceExtra"):
-                                    if n4 == 1 and w4 == LEN:
-                                        src_extra = bytes(v4)
-                    elif n2 == 6:
-                        _check(w2, LEN, n2, "StoreInfo", o2)
-                        for n3, w3, v3, _ in iter_fields(v2, o2, "StoreVersion"):
-                            if n3 == 1 and w3 == VARINT:
-                                vbits = v3 & 0xFFFFFFFF
-        if store_id is None:
+    def from_pb(cls, pb: log_msg_pb2.SetStoreInfo, base: int = 0) -> SetStoreInfo:
+        if not pb.info.HasField("store_id"):
             raise RrdError("SetStoreInfo has no StoreInfo.store_id", offset=base,
                            expected="a StoreInfo with field 2 (store_id)")
-        return cls(row_id or (0, 0), store_id, src_kind, src_extra, vbits)
+        info = pb.info
+        vbits = info.store_version.crate_version_bits & 0xFFFFFFFF if info.HasField("store_version") else None
+        return cls((pb.row_id.time_ns, pb.row_id.inc), StoreId.from_pb(info.store_id), int(info.store_source.kind),
+                   bytes(info.store_source.extra.payload), vbits)
+
+    @classmethod
+    def decode(cls, buf, base: int) -> SetStoreInfo:
+        return cls.from_pb(_parse(log_msg_pb2.SetStoreInfo, buf, base, "SetStoreInfo"), base)
 
 
 @dataclass
@@ -165,52 +183,43 @@ class ArrowMsg:
     chunk_id: tuple[int, int] | None = None
     is_static: bool | None = None
     encoding: int = ENCODING_ARROW_IPC
-    payload_offset: int = 0  # absolute file offset of the payload (decode only; for error messages)
+    payload_offset: int = 0  # absolute offset of the message body (decode only; for error messages)
 
     def encode_parts(self) -> list:
-        """The encoding as ``[prefix, payload, suffix]``, so a large payload is never copied."""
-        out = field_bytes(1, self.store_id.encode())
+        """The encoding as ``[fields, payload tag + length, payload, is_static]``: the payload is never copied."""
+        head = log_msg_pb2.ArrowMsg(store_id=self.store_id.to_pb(), compression=self.compression,
+                                    uncompressed_size=self.uncompressed_size, encoding=self.encoding)
         if self.chunk_id is not None:
-            out += encode_tuid(6, self.chunk_id)
-        out += field_varint(2, self.compression) + field_varint(3, self.uncompressed_size)
-        out += field_varint(4, self.encoding) + encode_varint(5 << 3 | LEN) + encode_varint(len(self.payload))
-        suffix = field_varint(7, int(self.is_static)) if self.is_static is not None else b""
-        return [out, self.payload, suffix]
+            head.chunk_id.CopyFrom(_tuid_pb(self.chunk_id))
+        tail = b"" if self.is_static is None else log_msg_pb2.ArrowMsg(is_static=self.is_static).SerializeToString()
+        return [head.SerializeToString(), _PAYLOAD_TAG + _varint(len(self.payload)), self.payload, tail]
 
     def encode(self) -> bytes:
         return b"".join(bytes(p) for p in self.encode_parts())
 
     @classmethod
-    def decode(cls, buf: memoryview, base: int) -> ArrowMsg:
-        msg = cls(store_id=None, payload=b"", compression=0, encoding=0)  # type: ignore[arg-type]
-        for num, wire, value, off in iter_fields(buf, base, "ArrowMsg"):
-            if num == 1:
-                _check(wire, LEN, num, "ArrowMsg", off)
-                msg.store_id = StoreId.decode(value, off)
-            elif num == 2:
-                _check(wire, VARINT, num, "ArrowMsg", off)
-                msg.compression = value
-            elif num == 3:
-                _check(wire, VARINT, num, "ArrowMsg", off)
-                msg.uncompressed_size = value
-            elif num == 4:
-                _check(wire, VARINT, num, "ArrowMsg", off)
-                msg.encoding = value
-            elif num == 5:
-                _check(wire, LEN, num, "ArrowMsg", off)
-                msg.payload, msg.payload_offset = value, off
-            elif num == 6:
-                _check(wire, LEN, num, "ArrowMsg", off)
-                msg.chunk_id = decode_tuid(value, off)
-            elif num == 7:
-                _check(wire, VARINT, num, "ArrowMsg", off)
-                msg.is_static = bool(value)
-        if msg.store_id is None:
+    def from_pb(cls, pb: log_msg_pb2.ArrowMsg, base: int = 0, payload=None, payload_offset: int | None = None
+                ) -> ArrowMsg:
+        if not pb.HasField("store_id"):
             raise RrdError("ArrowMsg has no store_id", offset=base, expected="field 1 (store_id)")
-        if msg.encoding != ENCODING_ARROW_IPC:
-            raise RrdError(f"ArrowMsg has unsupported encoding {msg.encoding}", offset=base,
+        if pb.encoding != ENCODING_ARROW_IPC:
+            raise RrdError(f"ArrowMsg has unsupported encoding {pb.encoding}", offset=base,
                            expected="encoding 1 (Arrow IPC)")
-        return msg
+        chunk_id = (pb.chunk_id.time_ns, pb.chunk_id.inc) if pb.HasField("chunk_id") else None
+        is_static = pb.is_static if pb.HasField("is_static") else None
+        return cls(StoreId.from_pb(pb.store_id), pb.payload if payload is None else payload, int(pb.compression),
+                   pb.uncompressed_size, chunk_id, is_static, int(pb.encoding),
+                   base if payload_offset is None else payload_offset)
+
+    @classmethod
+    def decode(cls, buf, base: int) -> ArrowMsg:
+        view = memoryview(buf)
+        span = field_span(view, 5)
+        if span is None or span[2] - span[1] < 4096:  # small or odd: protobuf alone
+            return cls.from_pb(_parse(log_msg_pb2.ArrowMsg, view, base, "ArrowMsg"), base)
+        field_start, start, end = span
+        rest = bytes(view[:field_start]) + bytes(view[end:])
+        return cls.from_pb(_parse(log_msg_pb2.ArrowMsg, rest, base, "ArrowMsg"), base, view[start:end], base + start)
 
 
 @dataclass
@@ -222,28 +231,17 @@ class BlueprintActivationCommand:
     make_default: bool = True
 
     def encode(self) -> bytes:
-        out = field_bytes(1, self.blueprint_id.encode())
-        if self.make_active:
-            out += field_varint(2, 1)
-        if self.make_default:
-            out += field_varint(3, 1)
-        return out
+        return log_msg_pb2.BlueprintActivationCommand(blueprint_id=self.blueprint_id.to_pb(),
+                                                      make_active=self.make_active,
+                                                      make_default=self.make_default).SerializeToString()
 
     @classmethod
-    def decode(cls, buf: memoryview, base: int) -> BlueprintActivationCommand:
-        store_id, active, default = None, False, False
-        for num, wire, value, off in iter_fields(buf, base, "BlueprintActivationCommand"):
-            if num == 1:
-                _check(wire, LEN, num, "BlueprintActivationCommand", off)
-                store_id = StoreId.decode(value, off)
-            elif num == 2 and wire == VARINT:
-                active = bool(value)
-            elif num == 3 and wire == VARINT:
-                default = bool(value)
-        if store_id is None:
+    def decode(cls, buf, base: int) -> BlueprintActivationCommand:
+        pb = _parse(log_msg_pb2.BlueprintActivationCommand, buf, base, "BlueprintActivationCommand")
+        if not pb.HasField("blueprint_id"):
             raise RrdError("BlueprintActivationCommand has no blueprint_id", offset=base,
                            expected="field 1 (blueprint_id)")
-        return cls(store_id, active, default)
+        return cls(StoreId.from_pb(pb.blueprint_id), pb.make_active, pb.make_default)
 
 
 @dataclass
@@ -257,35 +255,21 @@ class RrdManifest:
     data_compression: int = COMPRESSION_LZ4
     data_uncompressed_size: int = 0
 
+    def to_pb(self) -> log_msg_pb2.RrdManifest:
+        part = common_pb2.DataframePart(encoder_version=common_pb2.ENCODER_VERSION_V0, payload=self.data_payload,
+                                        compression=self.data_compression,
+                                        uncompressed_size=self.data_uncompressed_size)
+        return log_msg_pb2.RrdManifest(store_id=self.store_id.to_pb(),
+                                       sorbet_schema=common_pb2.Schema(arrow_schema=self.schema_ipc),
+                                       sorbet_schema_sha256=self.schema_sha256, data=part)
+
     def encode(self) -> bytes:
-        part = (field_varint(1, 1) + field_bytes(2, self.data_payload) + field_varint(3, self.data_compression)
-                + field_varint(4, self.data_uncompressed_size))
-        return (field_bytes(1, self.store_id.encode()) + field_bytes(2, field_bytes(1, self.schema_ipc))
-                + field_bytes(3, self.schema_sha256) + field_bytes(4, part))
+        return self.to_pb().SerializeToString()
 
     @classmethod
-    def decode(cls, buf: memoryview, base: int) -> RrdManifest:
-        m = cls(None, b"", b"", b"", 0, 0)  # type: ignore[arg-type]
-        for num, wire, value, off in iter_fields(buf, base, "RrdManifest"):
-            if wire != LEN:
-                continue
-            if num == 1:
-                m.store_id = StoreId.decode(value, off)
-            elif num == 2:
-                for n2, w2, v2, _ in iter_fields(value, off, "Schema"):
-                    if n2 == 1 and w2 == LEN:
-                        m.schema_ipc = bytes(v2)
-            elif num == 3:
-                m.schema_sha256 = bytes(value)
-            elif num == 4:
-                for n2, w2, v2, _ in iter_fields(value, off, "DataframePart"):
-                    if n2 == 2 and w2 == LEN:
-                        m.data_payload = bytes(v2)
-                    elif n2 == 3 and w2 == VARINT:
-                        m.data_compression = v2
-                    elif n2 == 4 and w2 == VARINT:
-                        m.data_uncompressed_size = v2
-        return m
+    def from_pb(cls, pb: log_msg_pb2.RrdManifest) -> RrdManifest:
+        return cls(StoreId.from_pb(pb.store_id), pb.sorbet_schema.arrow_schema, pb.sorbet_schema_sha256,
+                   pb.data.payload, int(pb.data.compression), pb.data.uncompressed_size)
 
 
 @dataclass
@@ -293,12 +277,9 @@ class RrdFooter:
     manifests: list[RrdManifest] = field(default_factory=list)
 
     def encode(self) -> bytes:
-        return b"".join(field_bytes(1, m.encode()) for m in self.manifests)
+        return log_msg_pb2.RrdFooter(manifests=[m.to_pb() for m in self.manifests]).SerializeToString()
 
     @classmethod
-    def decode(cls, buf: memoryview, base: int) -> RrdFooter:
-        out = cls()
-        for num, wire, value, off in iter_fields(buf, base, "RrdFooter"):
-            if num == 1 and wire == LEN:
-                out.manifests.append(RrdManifest.decode(value, off))
-        return out
+    def decode(cls, buf, base: int) -> RrdFooter:
+        pb = _parse(log_msg_pb2.RrdFooter, buf, base, "RrdFooter")
+        return cls([RrdManifest.from_pb(m) for m in pb.manifests])

@@ -30,9 +30,9 @@ from ._messages import (
     RrdManifest,
     SetStoreInfo,
     StoreId,
+    python_version_extra,
     version_bits,
 )
-from ._wire import field_varint
 
 __all__ = ["RrdWriter", "encode_chunk_ipc", "write_rrd"]
 
@@ -47,8 +47,7 @@ def encode_chunk_ipc(batch: pa.RecordBatch) -> pa.Buffer:
 
 def _python_source() -> tuple[int, bytes]:
     v = sys.version_info
-    extra = field_varint(1, v.major) + field_varint(2, v.minor) + field_varint(3, v.micro)
-    return SOURCE_PYTHON_SDK, extra
+    return SOURCE_PYTHON_SDK, python_version_extra(v.major, v.minor, v.micro)
 
 
 class RrdWriter:
