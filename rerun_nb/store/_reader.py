@@ -21,6 +21,7 @@ import numpy as np
 import pyarrow as pa
 
 from .._baseclasses import batch_to_arrow
+from ._gather import gather_cells
 from ..error_utils import report_error
 from ..time import index_arrow_type
 from ._ids import normalize_entity_path
@@ -221,37 +222,11 @@ class DataframeReader:
 
 def _gather_numeric(chunks: dict, comp: str, chunk_nos: np.ndarray, rows: np.ndarray, found: np.ndarray,
                     cleared: np.ndarray | None, list_type: pa.DataType) -> pa.Array | None:
-    """The selected cells as one List array, gathered with numpy from the chunks' flat values (numbers, or
-    fixed-size lists of numbers): a few vectorized steps per chunk touched, no per-row Python. None when the
-    values are not all numpy arrays of one dtype and shape (then Arrow `take` does it)."""
-    n = len(rows)
-    used = np.unique(chunk_nos[found]) if found.any() else np.empty(0, np.int64)
-    columns = [chunks[int(c)].columns[comp] for c in used]
-    if not columns or not all(isinstance(col.values, np.ndarray) for col in columns):
+    """The selected cells as one List array (see `gather_cells`); None when they are not numeric."""
+    gathered = gather_cells(chunks, comp, chunk_nos, rows, found)
+    if gathered is None:
         return None
-    dtype, inner = columns[0].values.dtype, columns[0].values.shape[1:]
-    if any(col.values.dtype != dtype or col.values.shape[1:] != inner for col in columns):
-        return None
-    # One flat source: the touched chunks' values end to end (a copy at numpy speed), so the gather below is a
-    # single fancy index whatever the number of chunks.
-    source = columns[0].values if len(columns) == 1 else np.concatenate([col.values for col in columns])
-    base = np.zeros(len(columns) + 1, np.int64)
-    np.cumsum([len(col.values) for col in columns], out=base[1:])
-    # the starts/ends of each chunk's cells, shifted into `source`, stacked in chunk order
-    cell_start = np.concatenate([col.offsets[:-1] + base[k] for k, col in enumerate(columns)])
-    cell_end = np.concatenate([col.offsets[1:] + base[k] for k, col in enumerate(columns)])
-    first_cell = np.zeros(len(columns) + 1, np.int64)
-    np.cumsum([len(col.offsets) - 1 for col in columns], out=first_cell[1:])
-    k_of_row = np.searchsorted(used, chunk_nos)  # which touched chunk each output row reads (where found)
-    k_of_row = np.minimum(k_of_row, len(used) - 1)
-    cell = first_cell[k_of_row] + rows
-    lengths = np.where(found, cell_end[cell] - cell_start[cell], 0)
-    starts = cell_start[cell]
-    offsets = np.zeros(n + 1, np.int64)
-    np.cumsum(lengths, out=offsets[1:])
-    total = int(offsets[-1])
-    within = np.arange(total) - np.repeat(offsets[:-1], lengths)
-    values = source[np.repeat(starts, lengths) + within]
+    offsets, values = gathered
     valid = found.copy()
     if cleared is not None:
         valid[cleared] = True  # an empty list, not a null

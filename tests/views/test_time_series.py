@@ -71,19 +71,19 @@ def test_new_samples_are_appended_not_reread(rec, make_layout):
     line = view.series["/plot/sin"][0].line
     assert len(history.times) == 50 and line.n == 50 and history.rebuilds == 1
     reads = []
-    original = rec.store.range
+    original = rec.store.range_arrays
 
     def counting_range(*args, **kwargs):
-        rows = original(*args, **kwargs)
-        reads.append(len(rows))
-        return rows
+        arrays = original(*args, **kwargs)
+        reads.append(len(arrays[0]))
+        return arrays
 
-    rec.store.range = counting_range
+    rec.store.range_arrays = counting_range
     for i in range(50, 60):
         rec.set_time("frame", sequence=i)
         rec.log("plot/sin", rr.Scalars(0.5))
         r.render("frame", i)
-    del rec.store.range
+    del rec.store.range_arrays
     assert len(history.times) == 60 and line.n == 60 and history.rebuilds == 1
     assert max(reads) <= 2  # each step read the newest row (and the previous one at its time), never the history
     np.testing.assert_allclose(line.obj.geometry.positions.data[50:60, 1], 0.5)
