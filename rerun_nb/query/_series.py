@@ -46,7 +46,7 @@ class ScalarHistory:
         """Read the whole history again."""
         self._n, self._last_key = 0, None
         self.rebuilds += 1
-        self._append_rows(self.store.range(self.entity_path, timeline=self.timeline, components=[SCALARS]))
+        self._append(self.store.range_arrays(self.entity_path, SCALARS, timeline=self.timeline))
 
     def on_new_data(self, earliest_time: int | None, dropped: bool = False) -> None:
         """New chunks arrived whose earliest time on this timeline is ``earliest_time`` (None: static)."""
@@ -54,29 +54,41 @@ class ScalarHistory:
             self.reload()
             return
         start = self._last_key[0] if self._last_key is not None else None
-        rows = self.store.range(self.entity_path, timeline=self.timeline, start=start, components=[SCALARS])
-        if self._last_key is not None:
-            rows = [r for r in rows if (r[0], r[1]) > self._last_key]
-        self._append_rows(rows)
+        self._append(self.store.range_arrays(self.entity_path, SCALARS, timeline=self.timeline, start=start),
+                     after=self._last_key)
 
-    def _append_rows(self, rows) -> None:
-        rows = [r for r in rows if SCALARS in r[2]]
-        if not rows:
+    def _append(self, arrays, after: tuple[int, int] | None = None) -> None:
+        """Append the rows of a `range_arrays` result (those after the (time, row id) `after`), vectorized."""
+        if arrays is None:
             return
-        vals = [np.asarray(r[2][SCALARS], np.float64).reshape(-1) for r in rows]
-        width = max(len(v) for v in vals)
-        need = self._n + len(rows)
+        times, row_hi, row_lo, offsets, values = arrays
+        lengths = np.diff(offsets)
+        keep = lengths > 0  # a row that cleared the scalars (zero instances) draws nothing
+        if after is not None:
+            rid = (row_hi.astype(object) << 64) | row_lo.astype(object) if len(times) else np.empty(0, object)
+            keep &= (times > after[0]) | ((times == after[0]) & (rid > after[1]))
+        if not keep.any():
+            return
+        sel = np.flatnonzero(keep)
+        width = int(lengths[sel].max())
+        need = self._n + len(sel)
         if need > len(self._times) or width > self._values.shape[1]:
             cap = max(need, 2 * len(self._times))
-            times = np.empty(cap, np.int64)
-            times[: self._n] = self.times
-            values = np.full((cap, max(width, self._values.shape[1])), np.nan)
-            values[: self._n, : self._values.shape[1]] = self.values
-            self._times, self._values = times, values
-        block = np.full((len(rows), self._values.shape[1]), np.nan)
-        for i, v in enumerate(vals):
-            block[i, : len(v)] = v
-        self._times[self._n : need] = [r[0] for r in rows]
+            new_times = np.empty(cap, np.int64)
+            new_times[: self._n] = self.times
+            new_values = np.full((cap, max(width, self._values.shape[1])), np.nan)
+            new_values[: self._n, : self._values.shape[1]] = self.values
+            self._times, self._values = new_times, new_values
+        flat = np.asarray(values, np.float64).reshape(len(values), -1)[:, 0] if len(values) else np.empty(0)
+        block = np.full((len(sel), self._values.shape[1]), np.nan)
+        lens = lengths[sel]
+        # row r's j-th scalar goes to block[r, j]
+        row_of = np.repeat(np.arange(len(sel)), lens)
+        col_of = np.arange(int(lens.sum())) - np.repeat(np.cumsum(lens) - lens, lens)
+        src = np.repeat(offsets[:-1][sel], lens) + col_of
+        block[row_of, col_of] = flat[src]
+        self._times[self._n : need] = times[sel]
         self._values[self._n : need] = block
         self._n = need
-        self._last_key = (rows[-1][0], rows[-1][1])
+        last = sel[-1]
+        self._last_key = (int(times[last]), (int(row_hi[last]) << 64) | int(row_lo[last]))

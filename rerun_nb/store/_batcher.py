@@ -79,6 +79,8 @@ class RowBatcher:
         self.rows_appended = 0
         self.pending_bytes = 0
         self.flush_above_bytes: int | None = None
+        # the flush thresholds (rr.ChunkBatcherConfig sets them through `set_thresholds`)
+        self.max_rows, self.max_bytes, self.max_age_s = MAX_ROWS, MAX_BYTES, MAX_AGE_S
         # (entity, component) -> the type signature of a free-form (untyped) component, across flushes
         self._free_types: dict[tuple[str, str], Any] = {}
 
@@ -115,8 +117,8 @@ class RowBatcher:
             limit = self.flush_above_bytes
             if limit is not None and self.pending_bytes > limit:
                 self._flush_keys(list(self._pending))
-            elif (row + 1 >= MAX_ROWS or pending.nbytes >= MAX_BYTES
-                    or time.monotonic() - pending.started_s > MAX_AGE_S):
+            elif (row + 1 >= self.max_rows or pending.nbytes >= self.max_bytes
+                    or time.monotonic() - pending.started_s > self.max_age_s):
                 self._flush_keys([key])
 
     def _check_free_types(self, entity_path: str, batches: list[tuple[ComponentDescriptor, Any]],
@@ -137,6 +139,15 @@ class RowBatcher:
                                  f"now as {_describe(signature)} (a component keeps one type)")
         if new:
             self._free_types.update(new)
+
+    def set_thresholds(self, *, max_rows: int, max_bytes: int, max_age_s: float) -> None:
+        """Flush a pending chunk at `max_rows` rows, `max_bytes` bytes or `max_age_s` seconds (Rerun's
+        `ChunkBatcherConfig`: flush_num_rows, flush_num_bytes, flush_tick); what is pending is flushed first."""
+        if max_rows < 0 or max_bytes < 0 or max_age_s < 0:
+            raise ValueError("batcher thresholds must not be negative")
+        with self._lock:
+            self.flush()
+            self.max_rows, self.max_bytes, self.max_age_s = int(max_rows), int(max_bytes), float(max_age_s)
 
     def check_chunk(self, chunk: Chunk) -> None:
         """The same type check for a ready chunk (send_columns), before it is appended."""
@@ -200,7 +211,7 @@ class RowBatcher:
 
 
 class _AgeFlusher:
-    """One daemon thread for all batchers: flushes rows older than `MAX_AGE_S`, as Rerun's batcher
+    """One daemon thread for all batchers: flushes rows older than each one's `max_age_s`, as Rerun's batcher
     flushes on its tick. It sleeps on an event while no batcher has pending rows, so an idle process pays
     nothing, and holds batchers weakly, so it never keeps a recording alive."""
 
@@ -224,13 +235,14 @@ class _AgeFlusher:
             self._event.clear()
             busy = True
             while busy:
-                time.sleep(MAX_AGE_S / 2)
-                busy = False
                 with self._lock:
                     batchers = list(self._batchers)
+                # tick at half the shortest flush age (Rerun's flush_tick), between 4 ms and MAX_AGE_S / 2
+                time.sleep(min([MAX_AGE_S / 2] + [max(0.004, b.max_age_s / 2) for b in batchers]))
+                busy = False
                 for batcher in batchers:
                     try:
-                        busy = batcher.flush_older_than(MAX_AGE_S) or busy
+                        busy = batcher.flush_older_than(batcher.max_age_s) or busy
                     except Exception:  # noqa: BLE001 - reported by the store; the thread must live on
                         busy = True
                 del batchers

@@ -25,6 +25,7 @@ import pyarrow as pa
 
 from ..error_utils import report_error
 from ._batcher import MAX_BYTES, RowBatcher
+from ._gather import gather_cells
 from ._chunk import Chunk
 from ._ids import ancestors, normalize_entity_path
 from ._index import TimeIndex
@@ -438,6 +439,30 @@ class ChunkStore:
                     cell = self._chunks[int(index.chunk_nos[pos])].columns[comp].cell(int(index.rows[pos]))
                     rows.setdefault(key, {})[comp] = cell
             return [(t, rid, comps) for (t, rid), comps in sorted(rows.items())]
+
+    def range_arrays(self, entity_path: str, component: str, *, timeline: str, start: int | None = None,
+                     end: int | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, Any] | None:
+        """One component's rows with `start <= time <= end` as arrays, for bulk readers (plots):
+        `(times, row_hi, row_lo, offsets, values)` sorted by (time, row id); row i's instances are
+        `values[offsets[i]:offsets[i+1]]`. Numeric components are gathered with numpy (no per-row Python);
+        None if the component holds no numeric values (use `range`)."""
+        self.flush()
+        path = normalize_entity_path(entity_path)
+        lo_t = np.iinfo(np.int64).min if start is None else int(start)
+        hi_t = np.iinfo(np.int64).max if end is None else int(end)
+        with self._lock:
+            entity = self._entities.get(path)
+            index = None if entity is None else entity.temporal.get(timeline, {}).get(component)
+            if index is None or index.n == 0:
+                empty = np.empty(0, np.int64)
+                return empty, empty.astype(np.uint64), empty.astype(np.uint64), np.zeros(1, np.int64), np.empty(0)
+            a, b = index.range(lo_t, hi_t)
+            rows, chunk_nos = index.rows[a:b], index.chunk_nos[a:b]
+            gathered = gather_cells(self._chunks, component, chunk_nos, rows, np.ones(b - a, bool))
+            if gathered is None:
+                return None
+            offsets, values = gathered
+            return index.times[a:b].copy(), index.row_hi[a:b].copy(), index.row_lo[a:b].copy(), offsets, values
 
     def reader(self, index: str | None, *, contents: Any = None, fill_latest_at: bool = False,
                using_index_values: Any = None):

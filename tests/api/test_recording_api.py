@@ -104,14 +104,20 @@ def test_chunk_batcher_config_values():
         rr.ChunkBatcherConfig(flush_tick="fast")
 
 
-def test_batcher_config_is_applied_or_says_it_is_not():
-    batcher_has_hook = hasattr(rr.RecordingStream("probe", send_properties=False).store.batcher, "set_thresholds")
-    if batcher_has_hook:
-        rec = rr.RecordingStream("x", batcher_config=rr.ChunkBatcherConfig.ALWAYS_TEST_ONLY())
-        assert rec.store.batcher is not None
-    else:
-        with pytest.raises(rr.error_utils.RerunError, match="not applied"):
-            rr.RecordingStream("x", batcher_config=rr.ChunkBatcherConfig.ALWAYS_TEST_ONLY())
+def test_batcher_config_drives_the_row_batcher():
+    def chunks_after_logging(config, n=20):
+        rec = rr.RecordingStream("x", send_properties=False, batcher_config=config)
+        rec.set_log_time_enabled(False)
+        for i in range(n):
+            rec.set_time("i", sequence=i)
+            rec.log("p", rr.Points3D([[i, 0, 0]]))
+        return len(rec.store.chunks())
+
+    assert chunks_after_logging(rr.ChunkBatcherConfig.ALWAYS_TEST_ONLY()) == 20  # every row its own chunk
+    assert chunks_after_logging(rr.ChunkBatcherConfig.NEVER()) == 1  # only the query's flush
+    assert chunks_after_logging(rr.ChunkBatcherConfig(flush_num_rows=5, flush_tick=3600)) == 4
+    rec = rr.RecordingStream("x", send_properties=False, batcher_config=rr.ChunkBatcherConfig.LOW_LATENCY())
+    assert rec.store.batcher.max_age_s == 0.008
 
 
 def test_logging_handler(rec):
