@@ -26,10 +26,12 @@ from collections.abc import Callable
 from typing import Any
 
 import ipywidgets as ipw
+import numpy as np
 import traitlets as tl
 
 from ..notebook import _events as ev
 from ..notebook import default_size
+from ._selection import SelectionPanel
 from ._table import table_html, to_arrow_table
 from ._viewer import Viewer as RecordingViewer
 from ._viewer import _latest_viewer_per_store
@@ -133,7 +135,9 @@ class Viewer(ipw.VBox):
         self.top = ipw.HBox([self.picker], layout=ipw.Layout(display="none"))
         self.body = ipw.Box([self._rnb_placeholder()])
         self.tables = ipw.VBox()
-        self.children = [self.notice, self.top, self.body, self.tables]
+        self.selection = SelectionPanel(self._rnb_on_selection)
+        self._rnb_selection_generation = None
+        self.children = [self.notice, self.top, self.body, self.selection.box, self.tables]
         if theme is not None:
             self._rnb_notice(f"theme={theme!r} is not supported: rerun_nb's viewer draws with its own colors.")
 
@@ -277,8 +281,11 @@ class Viewer(ipw.VBox):
             self.body.children = [viewer]
             if self.picker.value != recording_id:
                 self.picker.value = recording_id
+            self._rnb_selection_generation = None
+            self.selection.set_entities([])  # a selection belongs to its recording
         finally:
             self._rnb_switching = False
+        self._rnb_refresh_selection()
         self._rnb_apply_pending_time_ctrl()
 
     def _rnb_unlink(self) -> None:
@@ -378,6 +385,7 @@ class Viewer(ipw.VBox):
 
     @tl.observe("time")
     def _rnb_on_time(self, change) -> None:
+        self._rnb_refresh_selection()
         if not self._rnb_switching:
             self._rnb_emit(ev.TimeUpdateEvent(**self._rnb_ids(), time=float(change["new"])))
 
@@ -387,6 +395,40 @@ class Viewer(ipw.VBox):
         if not self._rnb_switching and change["new"]:
             time = viewer.time if viewer is not None else self.time  # the time on the new timeline
             self._rnb_emit(ev.TimelineChangeEvent(**self._rnb_ids(), timeline=change["new"], time=float(time)))
+
+    # ---- selection -----------------------------------------------------------------------------
+    def _rnb_refresh_selection(self) -> None:
+        """Offer the active recording's entities and show the selection's values at the current time."""
+        viewer = self.widget
+        if viewer is None:
+            self.selection.set_entities([])
+            self.selection.show_values(None, None, None)
+            return
+        if self._rnb_selection_generation != viewer.store.generation:
+            self._rnb_selection_generation = viewer.store.generation
+            self.selection.set_entities(viewer.store.entity_paths())
+        if self._rnb_panel_states.get("selection") not in ("hidden", "collapsed"):
+            self.selection.show_values(viewer.store, viewer.timeline or None, viewer.time)
+
+    def _rnb_on_selection(self) -> None:
+        self._rnb_refresh_selection()
+        path, instance = self.selection.entity_path, self.selection.instance_id
+        items = [] if path is None else [ev.EntitySelectionItem(entity_path=path, instance_id=instance,
+                                                                position=self._rnb_position(path, instance))]
+        self._rnb_emit(ev.SelectionChangeEvent(**self._rnb_ids(), items=items))
+
+    def _rnb_position(self, path: str, instance: int | None) -> list[float] | None:
+        """The selected instance's 3D position (its Points3D positions / Boxes3D centers) at the current time."""
+        viewer = self.widget
+        if instance is None or viewer is None:
+            return None
+        result = viewer.store.latest_at(path, timeline=viewer.timeline or "", at=viewer.time if viewer.timeline else None)
+        for name, batch in result.items():
+            if name.endswith((":positions", ":centers")):
+                rows = batch.to_pylist() if hasattr(batch, "to_pylist") else np.asarray(batch).tolist()
+                if rows and isinstance(rows[0], (list, tuple)) and len(rows[0]) == 3:
+                    return [float(x) for x in rows[min(instance, len(rows) - 1)]]
+        return None
 
     def _rnb_announce(self) -> None:
         """RecordingOpenEvent for each recording not announced yet (once the viewer is shown)."""
@@ -408,7 +450,7 @@ class Viewer(ipw.VBox):
 
         ``time``: the timeline panel (collapsed keeps the picker, buttons and slider); ``blueprint``: the
         entity list (expanded opens it); ``top``: the recording picker bar (by default shown only with
-        several recordings). rerun_nb has no selection panel yet: ``selection="expanded"`` shows a notice.
+        several recordings); ``selection``: the selection panel (collapsed keeps only its menus).
         """
         for panel, state in (("top", top), ("blueprint", blueprint), ("selection", selection), ("time", time)):
             if state is None:
@@ -419,9 +461,11 @@ class Viewer(ipw.VBox):
                 self._rnb_panel_states.pop(panel, None)
             else:
                 self._rnb_panel_states[panel] = state
-        if self._rnb_panel_states.get("selection") == "expanded":
-            self._rnb_notice("The selection panel is not available yet in rerun_nb.")
         self._rnb_apply_top()
+        selection_state = self._rnb_panel_states.get("selection")
+        self.selection.box.layout.display = "none" if selection_state == "hidden" else None
+        self.selection.values.layout.display = "none" if selection_state == "collapsed" else None
+        self._rnb_refresh_selection()
         for viewer in self._rnb_viewers.values():
             self._rnb_apply_panels(viewer)
 

@@ -205,8 +205,10 @@ def test_update_panels(make_viewer):
     v.update_panels(time="default", blueprint="default", top="default")
     assert panel.speed.layout.display is None and v.widget.entities.layout.display is None
     assert v.top.layout.display == "none" and v.panel_states == {}
-    v.update_panels(selection="expanded")
-    assert "selection panel is not available" in v.notice.value
+    v.update_panels(selection="hidden")
+    assert v.selection.box.layout.display == "none"
+    v.update_panels(selection="collapsed")
+    assert v.selection.box.layout.display is None and v.selection.values.layout.display == "none"
     with pytest.raises(ValueError, match="not one of"):
         v.update_panels(time="open")
 
@@ -337,3 +339,29 @@ def test_frames_differ_between_recordings(make_viewer):
     red = (frame_a[..., 0] > 200) & (frame_a[..., 1] < 80)
     green = (frame_b[..., 1] > 200) & (frame_b[..., 0] < 80)
     assert red.sum() > 20 and green.sum() > 20 and not ((frame_b[..., 0] > 200) & (frame_b[..., 1] < 80)).any()
+
+
+def test_selection_panel_shows_values_at_the_current_time_and_fires_events(make_viewer, events):
+    from rerun_nb.notebook import EntitySelectionItem, SelectionChangeEvent
+
+    rec = rr.RecordingStream("app", recording_id="r", send_properties=False)
+    rec.set_log_time_enabled(False)
+    for t in range(3):
+        rec.set_time("frame", sequence=t)
+        rec.log("points", rr.Points3D([[t, 0, 0], [t, 1, 0]], labels=[f"a{t}", f"b{t}"]))
+    v = make_viewer(recording=rec)
+    v.on_event(events.append)
+    panel = v.selection
+    assert [val for _l, val in panel.entity.options] == ["", "/points"]
+    panel.entity.value = "/points"  # the user selects the entity
+    assert events[-1] == SelectionChangeEvent(application_id="app", recording_id="r", segment_id=None,
+                                              items=[EntitySelectionItem(entity_path="/points")])
+    assert "Points3D:labels" in panel.values.value and "a2, b2" in panel.values.value  # at the latest time
+    v.set_time_ctrl(sequence=1)
+    assert "a1, b1" in panel.values.value and "a2" not in panel.values.value
+    panel.instance.value = 1  # one instance: its value and its 3D position
+    (item,) = events[-1].items
+    assert (item.instance_id, item.position) == (1, [1.0, 1.0, 0.0])
+    assert "b1" in panel.values.value and "a1" not in panel.values.value
+    panel.entity.value = ""
+    assert events[-1].items == []
