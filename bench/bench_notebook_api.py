@@ -1,0 +1,78 @@
+"""rerun_nb.notebook.Viewer (Rerun's notebook API) against the rendering widget it wraps: what the adapter costs.
+
+Run from the repository root:
+
+    XDG_RUNTIME_DIR=/tmp RENDERCANVAS_FORCE_OFFSCREEN=1 python bench/bench_notebook_api.py
+
+Measures, kernel-side, medians over repeats: building a viewer of a 20-frame recording (Rerun-style Viewer vs
+rerun_nb.Viewer), a time change with its TimeUpdateEvent delivered to a callback (set_time_ctrl) vs the
+widget's raw `time` traitlet, and switching the active recording. Rerun's own notebook viewer runs in the
+browser (WASM, rerun-notebook is not installed here), so it has no kernel-side figure to put beside these.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+os.environ.setdefault("RENDERCANVAS_FORCE_OFFSCREEN", "1")
+os.environ.setdefault("XDG_RUNTIME_DIR", "/tmp")
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+import numpy as np
+
+import rerun_nb as rr
+
+
+def _recording(recording_id: str):
+    rec = rr.RecordingStream("bench_notebook_api", recording_id=recording_id, send_properties=False)
+    rng = np.random.default_rng(0)
+    for t in range(20):
+        rec.set_time("frame", sequence=t)
+        rec.log("points", rr.Points3D(rng.uniform(-1, 1, (1000, 3)), radii=0.02))
+    return rec
+
+
+def _median_ms(fn, repeats: int) -> float:
+    times = []
+    for _ in range(repeats):
+        t0 = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times) * 1000
+
+
+def main() -> None:
+    from rerun_nb.notebook import Viewer
+    from rerun_nb.widget import Viewer as Widget
+
+    a, b = _recording("a"), _recording("b")
+    Widget(a, width=640, height=480).close()  # device + shaders once, outside the figures
+
+    print("build viewer:        widget %7.1f ms   Rerun-style %7.1f ms" % (
+        _median_ms(lambda: Widget(a, width=640, height=480).close(), 5),
+        _median_ms(lambda: Viewer(recording=a, width=640, height=480).close(), 5)))
+
+    widget = Widget(a, width=640, height=480)
+    viewer = Viewer(recording=a, width=640, height=480)
+    received = []
+    viewer.on_event(received.append)
+    ticks = iter(range(10**9))
+    raw = _median_ms(lambda: setattr(widget, "time", next(ticks) % 20), 200)
+    ctrl = _median_ms(lambda: viewer.set_time_ctrl(sequence=next(ticks) % 20), 200)
+    assert received, "no events delivered"
+    print("time change:         widget %7.3f ms   set_time_ctrl + event %7.3f ms" % (raw, ctrl))
+    viewer.add_recording(b)
+    switch = _median_ms(lambda: viewer.set_active_recording(
+        recording_id="a" if viewer.active_recording_id == "b" else "b"), 20)
+    print("switch recording:    %7.3f ms (widgets built once, then kept)" % switch)
+    print("render 640x480:      %7.1f ms" % _median_ms(viewer.render, 10))
+    widget.close()
+    viewer.close()
+
+
+if __name__ == "__main__":
+    main()
