@@ -52,9 +52,9 @@ def main() -> None:
     a, b = _recording("a"), _recording("b")
     Widget(a, width=640, height=480).close()  # device + shaders once, outside the figures
 
-    print("build viewer:        widget %7.1f ms   Rerun-style %7.1f ms" % (
-        _median_ms(lambda: Widget(a, width=640, height=480).close(), 5),
-        _median_ms(lambda: Viewer(recording=a, width=640, height=480).close(), 5)))
+    build_widget = _median_ms(lambda: Widget(a, width=640, height=480).close(), 5)
+    build_viewer = _median_ms(lambda: Viewer(recording=a, width=640, height=480).close(), 5)
+    print(f"build viewer:        widget {build_widget:7.1f} ms   Rerun-style {build_viewer:7.1f} ms")
 
     widget = Widget(a, width=640, height=480)
     viewer = Viewer(recording=a, width=640, height=480)
@@ -64,12 +64,12 @@ def main() -> None:
     raw = _median_ms(lambda: setattr(widget, "time", next(ticks) % 20), 200)
     ctrl = _median_ms(lambda: viewer.set_time_ctrl(sequence=next(ticks) % 20), 200)
     assert received, "no events delivered"
-    print("time change:         widget %7.3f ms   set_time_ctrl + event %7.3f ms" % (raw, ctrl))
+    print(f"time change:         widget {raw:7.3f} ms   set_time_ctrl + event {ctrl:7.3f} ms")
     viewer.add_recording(b)
     switch = _median_ms(lambda: viewer.set_active_recording(
         recording_id="a" if viewer.active_recording_id == "b" else "b"), 20)
-    print("switch recording:    %7.3f ms (widgets built once, then kept)" % switch)
-    print("render 640x480:      %7.1f ms" % _median_ms(viewer.render, 10))
+    print(f"switch recording:    {switch:7.3f} ms (widgets built once, then kept)")
+    print(f"render 640x480:      {_median_ms(viewer.render, 10):7.1f} ms")
     widget.close()
     viewer.close()
 
