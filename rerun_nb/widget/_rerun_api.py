@@ -16,22 +16,18 @@ opens it once the page has loaded), or when it is added to a viewer already show
 
 from __future__ import annotations
 
-import os
-import tempfile
-import urllib.parse
-import urllib.request
 import warnings
 import weakref
 from collections.abc import Callable
 from typing import Any
 
 import ipywidgets as ipw
-import numpy as np
 import traitlets as tl
 
 from ..notebook import _events as ev
-from ..notebook import default_size
-from ._selection import SelectionPanel
+from ._rerun_panels import PANEL_STATES, apply_panel_states
+from ._rerun_sources import load_url, resolve_size
+from ._selection import SelectionPanel, instance_position
 from ._table import table_html, to_arrow_table
 from ._viewer import Viewer as RecordingViewer
 from ._viewer import _latest_viewer_per_store
@@ -39,51 +35,11 @@ from ._viewer import _latest_viewer_per_store
 __all__ = ["Viewer"]
 
 PANELS = ("top", "blueprint", "selection", "time")
-PANEL_STATES = ("expanded", "collapsed", "hidden", "default")
-# The timeline panel's widgets that "collapsed" hides (the picker, step/play buttons and slider stay).
-_TIME_PANEL_DETAILS = ("range_start", "range_end", "label", "speed", "loop", "follow")
 _SYNCED_TRAITS = ("timeline", "time", "time_min", "time_max", "playing")
 SDK_SOURCE = "rerun_nb"  # RecordingOpenEvent.source of recordings logged from this kernel
 
 
-def _resolve_size(width, height) -> tuple[int | None, int | None]:
-    """Width/height as the widget takes them (None: full width / 480 px), from Rerun's ints or "auto"."""
-    default_width, default_height = default_size()
-    width = default_width if width is None else width
-    height = default_height if height is None else height
-    if width == "auto":
-        width = None
-    if height == "auto":  # Rerun: 16:9 of the width; a full-width viewer keeps the default height
-        height = round(width * 9 / 16) if isinstance(width, int) else None
-    return width, height
-
-
-def _load_url(url: str) -> list:
-    """The recordings in an .rrd file path or http(s) URL (fetched by the kernel)."""
-    import rerun_nb
-
-    scheme = urllib.parse.urlparse(url).scheme
-    if scheme in ("http", "https"):
-        try:
-            with urllib.request.urlopen(url, timeout=60) as response:
-                data = response.read()
-        except OSError as exc:
-            raise ValueError(f"Viewer: could not fetch {url}: {exc}") from exc
-        fd, path = tempfile.mkstemp(suffix=".rrd")
-        try:
-            with os.fdopen(fd, "wb") as f:
-                f.write(data)
-            return rerun_nb.load_all(path)
-        finally:
-            os.unlink(path)
-    if scheme not in ("", "file"):
-        raise ValueError(f"Viewer: cannot open {url!r}: only .rrd file paths and http(s) URLs are supported")
-    path = urllib.parse.urlparse(url).path if scheme == "file" else url
-    if not os.path.exists(path):
-        raise FileNotFoundError(f"Viewer: no such file: {path}")
-    return rerun_nb.load_all(path)
-
-
+# TODO(notebook): ~500 lines; the recording bookkeeping (add/activate/remove) can move to its own module.
 class Viewer(ipw.VBox):
     """A viewer embeddable in a notebook, with Rerun 0.41's `rerun.notebook.Viewer` API.
 
@@ -114,7 +70,7 @@ class Viewer(ipw.VBox):
                  blueprint: Any = None, recording: Any = None, use_global_recording: bool | None = None,
                  theme: str | None = None) -> None:
         super().__init__()
-        self._rnb_size = _resolve_size(width, height)
+        self._rnb_size = resolve_size(width, height)
         self._rnb_recordings: dict[str, Any] = {}  # recording_id -> RecordingStream, in the order added
         self._rnb_sources: dict[str, str] = {}  # recording_id -> where it came from (url, or SDK_SOURCE)
         self._rnb_viewers: dict[str, RecordingViewer] = {}  # built when first made active
@@ -199,7 +155,7 @@ class Viewer(ipw.VBox):
 
     def open_url(self, url: str) -> None:
         """Open the recordings of an .rrd file path or http(s) URL (read by the kernel)."""
-        for recording in _load_url(url):
+        for recording in load_url(url):
             self._rnb_add(recording, url)
 
     def close_url(self, url: str) -> None:
@@ -418,17 +374,10 @@ class Viewer(ipw.VBox):
         self._rnb_emit(ev.SelectionChangeEvent(**self._rnb_ids(), items=items))
 
     def _rnb_position(self, path: str, instance: int | None) -> list[float] | None:
-        """The selected instance's 3D position (its Points3D positions / Boxes3D centers) at the current time."""
         viewer = self.widget
         if instance is None or viewer is None:
             return None
-        result = viewer.store.latest_at(path, timeline=viewer.timeline or "", at=viewer.time if viewer.timeline else None)
-        for name, batch in result.items():
-            if name.endswith((":positions", ":centers")):
-                rows = batch.to_pylist() if hasattr(batch, "to_pylist") else np.asarray(batch).tolist()
-                if rows and isinstance(rows[0], (list, tuple)) and len(rows[0]) == 3:
-                    return [float(x) for x in rows[min(instance, len(rows) - 1)]]
-        return None
+        return instance_position(viewer.store, path, instance, viewer.timeline or None, viewer.time)
 
     def _rnb_announce(self) -> None:
         """RecordingOpenEvent for each recording not announced yet (once the viewer is shown)."""
@@ -475,16 +424,7 @@ class Viewer(ipw.VBox):
         self.top.layout.display = None if shown else "none"
 
     def _rnb_apply_panels(self, viewer: RecordingViewer) -> None:
-        time_state = self._rnb_panel_states.get("time")
-        viewer.panel.box.layout.display = "none" if time_state == "hidden" else None
-        for name in _TIME_PANEL_DETAILS:
-            getattr(viewer.panel, name).layout.display = "none" if time_state == "collapsed" else None
-        bp_state = self._rnb_panel_states.get("blueprint")
-        viewer.entities.layout.display = "none" if bp_state == "hidden" else None
-        if bp_state == "expanded":
-            viewer.entities.selected_index = 0
-        elif bp_state == "collapsed":
-            viewer.entities.selected_index = None
+        apply_panel_states(viewer, self._rnb_panel_states)
 
     # ---- tables --------------------------------------------------------------------------------
     def send_table(self, id: str, table: Any) -> None:

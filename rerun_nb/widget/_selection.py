@@ -12,7 +12,7 @@ import html
 import ipywidgets as ipw
 import numpy as np
 
-__all__ = ["SelectionPanel"]
+__all__ = ["SelectionPanel", "instance_position"]
 
 MAX_VALUES_SHOWN = 8  # instances listed per component; the row says how many there are
 MAX_CELL_CHARS = 160
@@ -91,3 +91,15 @@ class SelectionPanel:
         body = "".join(rows) or "<tr><td><i>no data at this time</i></td></tr>"
         self.values.value = (f"<div style='font-family:monospace;font-size:12px'><b>{html.escape(path)}</b> at "
                              f"{where}<table>{body}</table></div>")
+
+
+def instance_position(store, path: str, instance: int, timeline: str | None, time: int | None) -> list[float] | None:
+    """One instance's 3D position (its Points3D positions / Boxes3D centers etc.) at (timeline, time); None
+    for entities without 3D positions."""
+    result = store.latest_at(path, timeline=timeline or "", at=time if timeline else None)
+    for name, batch in result.items():
+        if name.endswith((":positions", ":centers")):
+            rows = batch.to_pylist() if hasattr(batch, "to_pylist") else np.asarray(batch).tolist()
+            if rows and isinstance(rows[0], (list, tuple)) and len(rows[0]) == 3:
+                return [float(x) for x in rows[min(instance, len(rows) - 1)]]
+    return None
