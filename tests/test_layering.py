@@ -100,3 +100,9 @@ def test_views_and_layout_read_the_store_only_through_its_public_api():
         for path in _files(layer):
             for name in _imports(path):
                 assert not name.startswith("rerun_nb.store._"), f"{path} imports {name}"
+
+
+def test_notebook_events_are_plain_data():
+    # rerun_nb.notebook's event classes are imported with `import rerun_nb.notebook` (as Rerun's are): stdlib only.
+    for name in _imports(PKG / "notebook" / "_events.py"):
+        assert name.split(".")[0] in {"__future__", "json", "warnings", "dataclasses", "typing"}, name
