@@ -462,6 +462,8 @@ class Viewer(ipw.VBox):
             if inner and "image/png" in inner:
                 data["image/png"] = inner["image/png"]
             self._rnb_snapshot_key = (self._rnb_active, viewer.store.generation)
+        if data is not None and self._rnb_display_handle is None:  # shown as a cell's value, not by display()
+            self._rnb_announce()
         return bundle
 
     def display(self, block_until_ready: bool = False) -> None:

@@ -262,6 +262,14 @@ def test_repr_holds_the_widget_and_a_png_snapshot(make_viewer):
     assert base64.b64decode(data["image/png"])[:8] == b"\x89PNG\r\n\x1a\n"
 
 
+def test_a_viewer_shown_as_the_cells_value_opens_its_recording(make_viewer, events):
+    v = make_viewer(recording=frames_recording("app", "r"))
+    v.on_event(events.append)
+    v._repr_mimebundle_()  # what IPython does with `viewer` as the last line of a cell
+    v._repr_mimebundle_()
+    assert [type(e) for e in events] == [RecordingOpenEvent]
+
+
 def _saved(tmp_path, recording_id="file-rec"):
     rec = frames_recording("app_file", recording_id)
     path = tmp_path / "data.rrd"
