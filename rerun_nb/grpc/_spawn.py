@@ -2,7 +2,8 @@
 
 If something already listens on the port (an earlier ``rerun-nb``, or a Rerun viewer), it is reused.
 ``RERUN_NB_SPAWN=0`` turns spawning off (then ``rr.spawn()`` only warns, as before there was a command);
-the test suite sets it so that scripts run under pytest leave no server behind.
+the test suite sets it so that scripts run under pytest leave no server behind. The spawned command opens
+its viewer page in a browser unless ``RERUN_NB_OPEN_BROWSER=0``.
 """
 
 from __future__ import annotations
@@ -44,6 +45,8 @@ def spawn_viewer(*, port: int = 9876, memory_limit: str = "75%", detach_process:
     if port_is_listening(port):
         return True
     cmd = [sys.executable, "-m", "rerun_nb", "--port", str(port), "--memory-limit", str(memory_limit)]
+    if os.environ.get("RERUN_NB_OPEN_BROWSER", "1").strip().lower() not in ("0", "false", "off", "no"):
+        cmd.append("--open-browser")  # the viewer page, as rerun-sdk's spawn opens the viewer window
     subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                      start_new_session=detach_process, close_fds=True)
     deadline = time.monotonic() + wait_sec
