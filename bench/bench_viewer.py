@@ -86,7 +86,7 @@ def bench_dna_slider(repeats: int) -> None:
 
 
 def bench_points(sizes: list[int], repeats: int) -> None:
-    from rerun_nb.viewer import SceneRenderer
+    from rerun_nb.layout import LayoutRenderer as SceneRenderer
 
     print("Point cloud at 640x480 (positions + colors + radii, two time steps):")
     print(f"{'points':>10} | {'log':>10} | {'first frame':>11} | {'new time (upload)':>17} | {'zoom (camera)':>18}")

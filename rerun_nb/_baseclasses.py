@@ -34,7 +34,7 @@ class ComponentDescriptor:
 
     __slots__ = ("_hash", "archetype", "component", "component_type")
 
-    def __init__(self, component: str, *, archetype: str | None = None, component_type: str | None = None):
+    def __init__(self, component: str, archetype: str | None = None, component_type: str | None = None):
         self.component = component
         self.archetype = archetype
         self.component_type = component_type
@@ -65,6 +65,21 @@ class ComponentDescriptor:
             archetype=archetype or self.archetype,
             component_type=component_type or self.component_type,
         )
+
+    def or_with_overrides(
+        self, *, archetype: str | None = None, component_type: str | None = None
+    ) -> ComponentDescriptor:
+        """Fill in `archetype` / `component_type` only where this descriptor has none."""
+        return ComponentDescriptor(
+            self.component,
+            archetype=self.archetype or archetype,
+            component_type=self.component_type or component_type,
+        )
+
+    def with_builtin_archetype(self, archetype: str) -> ComponentDescriptor:
+        """The same component inside `archetype`: `conf` -> `MyArch:conf` (Rerun's naming)."""
+        return ComponentDescriptor(f"{archetype}:{self.component}", archetype=archetype,
+                                   component_type=self.component_type)
 
     def arrow_metadata(self) -> dict[bytes, bytes]:
         meta = {b"rerun:component": self.component.encode()}
@@ -185,7 +200,7 @@ class ComponentColumnList(list):
 def _column_list_error(message: str) -> ComponentColumnList:
     if strict_mode():
         raise RerunError(message)
-    out = ComponentColumnList()
+    out = ComponentColumnList([])
     out._error = message
     return out
 

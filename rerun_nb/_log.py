@@ -107,7 +107,7 @@ def set_log_tick_enabled(enabled: bool, recording: RecordingStream | None = None
         rec.set_log_tick_enabled(enabled)
 
 
-def send_columns(entity_path: str | list[str], indexes: Iterable[Any], columns: Iterable[Any],
+def send_columns(entity_path: str | list[str], indexes: Iterable[Any], columns: Iterable[Any], *,
                  recording: RecordingStream | None = None, strict: bool | None = None) -> None:
     """Send many rows at once (ignores the time cursor): `indexes=[rr.TimeColumn(...)]`, `columns=X.columns(...)`."""
     rec = _recording(recording, "send_columns")
@@ -121,11 +121,21 @@ def send_recording_name(name: str, recording: RecordingStream | None = None) -> 
         rec.send_recording_name(name)
 
 
-def save(path: str, default_blueprint: Any = None, recording: RecordingStream | None = None) -> None:
-    """Write everything logged so far to an .rrd file and keep streaming new data to it."""
+def save(path: str, default_blueprint: Any = None, recording: RecordingStream | None = None, *,
+         write_footer: bool = True) -> None:
+    """Write everything logged so far to an .rrd file and keep streaming new data to it.
+
+    `write_footer=False` leaves out the End message and footer manifest (for files other tools append to).
+    """
     rec = _recording(recording, "save")
-    if rec is not None:
+    if rec is None:
+        return
+    if write_footer:
         rec.save(path, default_blueprint=default_blueprint)
+    else:
+        from ._sinks import FileSink
+
+        rec.set_sinks(FileSink(path, write_footer=False), default_blueprint=default_blueprint)
 
 
 def send_blueprint(blueprint: Any, *, make_active: bool = True, make_default: bool = True,
@@ -159,8 +169,9 @@ def serve_grpc(*args: Any, recording: RecordingStream | None = None, **kwargs: A
     return rec.serve_grpc(*args, **kwargs) if rec is not None else ""
 
 
-def spawn(*, port: int = 9876, connect: bool = True, memory_limit: str = "75%", hide_welcome_screen: bool = False,
-          detach_process: bool = True, default_blueprint: Any = None,
+def spawn(*, port: int = 9876, connect: bool = True, memory_limit: str = "75%", server_memory_limit: str = "1GiB",
+          hide_welcome_screen: bool = False, detach_process: bool = True, executable_name: str = "rerun",
+          executable_path: str | None = None, default_blueprint: Any = None,
           recording: RecordingStream | None = None) -> None:
     """In a notebook: show the inline viewer of the current recording. In a script: warn that none exists yet."""
     rec = _recording(recording, "spawn")

@@ -59,3 +59,91 @@ def _reset_warned() -> None:
     """Forget which warnings were shown (for tests)."""
     with _warned_lock:
         _warned_keys.clear()
+
+
+# --- the rest of rerun.error_utils (0.41) ----------------------------------------------------
+
+
+def default_strict_mode() -> bool:
+    """Strict mode as the environment sets it (`RERUN_STRICT`), before any `set_strict_mode` call."""
+    return _env_strict()
+
+
+class RerunMissingDependencyError(ImportError):
+    """An optional dependency is not installed (`pip install rerun_nb[<optional_dep>]` names the fix)."""
+
+    def __init__(self, package: str, optional_dep: str) -> None:
+        super().__init__(f"'{package}' could not be imported. Please install it, e.g. `pip install {package}` "
+                         f"(part of the optional dependency group '{optional_dep}').")
+
+
+class RerunIncompatibleDependencyVersionError(ImportError):
+    """An installed dependency has a version rerun_nb does not support."""
+
+    def __init__(self, package: str, actual_version: str, compatible_versions: list[int], *,
+                 optional_dep: str) -> None:
+        super().__init__(f"'{package}' version {actual_version} is not supported (compatible major versions: "
+                         f"{compatible_versions}; optional dependency group '{optional_dep}').")
+
+
+class catch_and_log_exceptions:
+    """Context manager and decorator: an exception inside is warned once and swallowed (the decorated
+    function returns `exception_return_value`), unless strict mode is on (or `strict=True`), as in Rerun."""
+
+    def __init__(self, context: str | None = None, *, depth_to_user_code: int = 1,
+                 exception_return_value: object = None, strict: bool | None = None) -> None:
+        self.context = context
+        self.depth_to_user_code = depth_to_user_code
+        self.exception_return_value = exception_return_value
+        self.strict = strict
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: object) -> bool:
+        if exc is None or not isinstance(exc, Exception):
+            return False  # no error, or KeyboardInterrupt / SystemExit: pass through
+        if self.strict if self.strict is not None else _strict_mode:
+            return False
+        where = f"{self.context}: " if self.context else ""
+        report_error(f"{where}{type(exc).__name__}: {exc}", strict=False, stacklevel=2 + self.depth_to_user_code)
+        return True
+
+    def __call__(self, func):
+        import functools
+
+        if self.context is None:
+            self.context = func.__qualname__
+
+        @functools.wraps(func)
+        def wrapper(*args, **kwargs):
+            with self:
+                return func(*args, **kwargs)
+            return self.exception_return_value
+
+        return wrapper
+
+
+def deprecated_param(name: str, *, use_instead: str | None = None, since: str | None = None):
+    """Decorator: warn (DeprecationWarning) when the keyword argument `name` is passed."""
+    import functools
+    import inspect
+
+    def decorator(func):
+        sig = inspect.signature(func)
+
+        @functools.wraps(func)
+        def wrapper(*args, **kwargs):
+            if name in kwargs:
+                message = f"The parameter '{name}' in function '{func.__name__}' is deprecated"
+                if since:
+                    message += f" since version {since}"
+                if use_instead:
+                    message += f", use {use_instead} instead"
+                warnings.warn(message, DeprecationWarning, stacklevel=2)
+            return func(*args, **kwargs)
+
+        wrapper.__signature__ = sig
+        return wrapper
+
+    return decorator

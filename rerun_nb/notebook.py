@@ -30,15 +30,16 @@ def prewarm() -> None:
     prewarm_in_background()
 
 
-def notebook_show(rec, *, width: int | None = None, height: int | None = None) -> None:
-    """Display an inline viewer of ``rec`` in the current cell's output.
+def notebook_show(rec, *, width: int | None = None, height: int | None = None, blueprint=None) -> None:
+    """Display an inline viewer of ``rec`` in the current cell's output, laid out by ``blueprint`` if given
+    (else by the blueprint sent with ``rr.send_blueprint``, else automatically from the data).
 
     The first frame is rendered in the kernel right away, so the output also holds a PNG snapshot
     (kept in saved notebooks and in headless runs, e.g. nbclient / nbconvert --execute).
     """
     from .widget import Viewer
 
-    Viewer(rec, width=width, height=height).display()
+    Viewer(rec, width=width, height=height, blueprint=blueprint).display()
 
 
 def _warning_category():

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from ._baseclasses import ComponentColumn, ComponentDescriptor, DescribedComponentBatch
+from ._recording_api import RecordingStreamApi, apply_batcher_config
 from .error_utils import report_error, set_strict_mode
 from .store import ChunkStore
 from .store._ids import TUIDS, normalize_entity_path
@@ -66,7 +67,7 @@ class _TimeCursor:
         return self.cached
 
 
-class RecordingStream:
+class RecordingStream(RecordingStreamApi):
     """A recording: log into it with `rec.log(...)`, or make it the global one with `rr.init`.
 
     `rec.store` is the `ChunkStore` with everything logged so far (query it with `latest_at`,
@@ -75,12 +76,13 @@ class RecordingStream:
 
     def __init__(self, application_id: str, *, recording_id: str | uuid.UUID | None = None,
                  make_default: bool = False, make_thread_default: bool = False, default_enabled: bool = True,
-                 send_properties: bool = True, memory_limit: int | str | None = None):
+                 send_properties: bool = True, batcher_config: Any = None, memory_limit: int | str | None = None):
         if not isinstance(application_id, str) or not application_id:
             raise ValueError("application_id must be a non-empty string")
         self.application_id = application_id
         self.recording_id = str(recording_id) if recording_id is not None else str(uuid.uuid4())
         self.store = ChunkStore(memory_limit=parse_memory_limit(memory_limit))
+        apply_batcher_config(self, batcher_config)
         self._tls = threading.local()
         self._timeline_kinds: dict[str, str] = {}
         self._log_time = os.environ.get("RERUN_LOG_TIME", "1").lower() not in ("0", "false", "off", "no")
@@ -327,7 +329,7 @@ class RecordingStream:
 
     def notebook_show(self, *, width: int | None = None, height: int | None = None, blueprint: Any = None) -> Any:
         """Show the inline viewer for this recording in the current notebook cell."""
-        return _notebook().notebook_show(self, width=width, height=height)
+        return _notebook().notebook_show(self, width=width, height=height, blueprint=blueprint)
 
 
 def _finish_sink(store: ChunkStore, sink: Any, unsubscribe: Any) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 from datetime import datetime, timedelta, timezone
-from typing import Any
+from typing import Any, Protocol
 
 import numpy as np
 import pyarrow as pa
@@ -199,3 +199,43 @@ class TimeColumn:
 
     def __len__(self) -> int:
         return len(self.times)
+
+
+# --- rerun.time's public names --------------------------------------------------------------
+
+
+def to_nanos(duration: Any) -> int:
+    """A duration (seconds as int/float, timedelta, numpy timedelta64) in nanoseconds, as `set_time(duration=)`."""
+    return duration_to_ns(duration)
+
+
+def to_nanos_since_epoch(timestamp: Any) -> int:
+    """A timestamp (seconds since the epoch, datetime, numpy datetime64, pyarrow timestamp) in ns since the epoch."""
+    if isinstance(timestamp, pa.TimestampScalar):
+        return int(timestamp.cast(pa.timestamp("ns")).value)
+    return timestamp_to_ns(timestamp)
+
+
+class TimeColumnLike(Protocol):
+    """What `send_columns` takes as an index: a timeline name and its times as an Arrow array."""
+
+    def timeline_name(self) -> str:
+        """The name of the timeline."""
+        ...
+
+    def as_arrow_array(self) -> pa.Array:
+        """The times."""
+        ...
+
+
+_SDK_TIME_FUNCTIONS = ("set_time", "reset_time", "disable_timeline", "set_log_time_enabled", "set_log_tick_enabled")
+
+
+def __getattr__(name: str) -> Any:
+    # rerun.time also holds the time-cursor functions; they live with the SDK front-end (`_log`), which
+    # imports this module, so they are looked up on first use.
+    if name in _SDK_TIME_FUNCTIONS:
+        from . import _log
+
+        return getattr(_log, name)
+    raise AttributeError(f"module 'rerun_nb.time' has no attribute {name!r}")

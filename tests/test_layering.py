@@ -1,4 +1,4 @@
-"""The data flow is one-way: SDK -> store -> query -> viewer -> widget. Checked by parsing imports."""
+"""The data flow is one-way: SDK -> store -> query -> viewer kit -> views -> layout -> widget. Checked by parsing imports."""
 
 from __future__ import annotations
 
@@ -40,7 +40,9 @@ def _files(subpackage: str) -> list[pathlib.Path]:
 
 
 @pytest.mark.parametrize("layer", ["store", "query", "time", "_baseclasses", "components", "archetypes",
-                                   "datatypes", "error_utils", "utilities"])
+                                   "datatypes", "error_utils", "utilities", "chunk", "dataloaders", "_sinks",
+                                   "_recording_api", "_component_mixins", "dynamic_archetype", "logging_handler",
+                                   "script_helpers"])
 def test_lower_layers_never_import_viewer_or_widget(layer):
     for path in _files(layer):
         if not path.exists():
@@ -48,8 +50,8 @@ def test_lower_layers_never_import_viewer_or_widget(layer):
         for name in _imports(path):
             top = name.split(".")[0]
             assert top not in VIEWER_LIBS, f"{path} imports {name}"
-            assert not name.startswith(("rerun_nb.viewer", "rerun_nb.widget", "rerun_nb.notebook")), \
-                f"{path} imports {name}"
+            assert not name.startswith(("rerun_nb.viewer", "rerun_nb.views", "rerun_nb.layout", "rerun_nb.widget",
+                                        "rerun_nb.notebook")), f"{path} imports {name}"
 
 
 def test_store_imports_nothing_from_the_sdk_front_end():
@@ -73,3 +75,28 @@ def test_import_rerun_nb_loads_no_viewer_libraries():
     env = dict(os.environ, PYTHONPATH=str(PKG.parent))
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
     assert out.stdout.strip() == "", f"import rerun_nb pulled in: {out.stdout.strip()}"
+
+
+# Each rendering layer imports only layers below it: the viewer kit (pygfx objects, 3D visualizers, scene
+# builder) -> views (one class per view kind) -> layout (containers, heuristics, one canvas) -> widget.
+_ABOVE = {
+    "viewer": ("rerun_nb.views", "rerun_nb.layout", "rerun_nb.widget", "rerun_nb.notebook"),
+    "views": ("rerun_nb.layout", "rerun_nb.widget", "rerun_nb.notebook"),
+    "layout": ("rerun_nb.widget", "rerun_nb.notebook"),
+}
+
+
+@pytest.mark.parametrize("layer", sorted(_ABOVE))
+def test_rendering_layers_import_only_downwards(layer):
+    files = _files(layer)
+    assert files, layer
+    for path in files:
+        for name in _imports(path):
+            assert not name.startswith(_ABOVE[layer]), f"{path} imports {name}"
+
+
+def test_views_and_layout_read_the_store_only_through_its_public_api():
+    for layer in ("query", "views", "layout"):
+        for path in _files(layer):
+            for name in _imports(path):
+                assert not name.startswith("rerun_nb.store._"), f"{path} imports {name}"

@@ -6,6 +6,17 @@ from ._images import DepthImage as DepthImage
 from ._images import EncodedImage as EncodedImage
 from ._images import Image as Image
 from ._images import SegmentationImage as SegmentationImage
+from ._media import Asset3D as Asset3D
+from ._media import AssetAudio as AssetAudio
+from ._media import AssetVideo as AssetVideo
+from ._media import EncodedDepthImage as EncodedDepthImage
+from ._media import McapChannel as McapChannel
+from ._media import McapMessage as McapMessage
+from ._media import McapSchema as McapSchema
+from ._media import McapStatistics as McapStatistics
+from ._media import RecordingInfo as RecordingInfo
+from ._media import VideoFrameReference as VideoFrameReference
+from ._media import VideoStream as VideoStream
 from ._misc import AnnotationContext as AnnotationContext
 from ._misc import BarChart as BarChart
 from ._misc import Clear as Clear
@@ -16,6 +27,20 @@ from ._misc import Tensor as Tensor
 from ._misc import TextDocument as TextDocument
 from ._misc import TextLog as TextLog
 from ._misc import TextLogLevel as TextLogLevel
+from ._more import CoordinateFrame as CoordinateFrame
+from ._more import Ellipses2D as Ellipses2D
+from ._more import GaussianSplats3D as GaussianSplats3D
+from ._more import GeoLineStrings as GeoLineStrings
+from ._more import GeoPoints as GeoPoints
+from ._more import GraphEdges as GraphEdges
+from ._more import GraphNodes as GraphNodes
+from ._more import GridMap as GridMap
+from ._more import Measurements as Measurements
+from ._more import StateChange as StateChange
+from ._more import StateConfiguration as StateConfiguration
+from ._more import TransformAxes3D as TransformAxes3D
+from ._more import Volume3D as Volume3D
+from ._more import VoxelGridMap as VoxelGridMap
 from ._spatial import Arrows2D as Arrows2D
 from ._spatial import Arrows3D as Arrows3D
 from ._spatial import Box2DFormat as Box2DFormat
@@ -35,11 +60,65 @@ from ._transforms import Transform3D as Transform3D
 from ._transforms import ViewCoordinates as ViewCoordinates
 
 __all__ = [
-    "AnnotationContext", "AnyBatchValue", "AnyValues", "Arrows2D", "Arrows3D", "BarChart", "Box2DFormat", "Boxes2D", "Boxes3D", "Capsules3D",
-    "Clear", "Cylinders3D", "DepthImage", "Ellipsoids3D", "EncodedImage", "Image", "InstancePoses3D",
-    "LineStrips2D", "LineStrips3D", "Mesh3D", "Pinhole", "Points2D", "Points3D", "Scalars", "SegmentationImage",
-    "SeriesLines", "SeriesPoints", "Tensor", "TextDocument", "TextLog", "TextLogLevel", "Transform3D",
+    "AnnotationContext",
+    "AnyBatchValue",
+    "AnyValues",
+    "Arrows2D",
+    "Arrows3D",
+    # added for the full 0.41 surface
+    "Asset3D",
+    "AssetAudio",
+    "AssetVideo",
+    "BarChart",
+    "Box2DFormat",
+    "Boxes2D",
+    "Boxes3D",
+    "Capsules3D",
+    "Clear",
+    "CoordinateFrame",
+    "Cylinders3D",
+    "DepthImage",
+    "Ellipses2D",
+    "Ellipsoids3D",
+    "EncodedDepthImage",
+    "EncodedImage",
+    "GaussianSplats3D",
+    "GeoLineStrings",
+    "GeoPoints",
+    "GraphEdges",
+    "GraphNodes",
+    "GridMap",
+    "Image",
+    "InstancePoses3D",
+    "LineStrips2D",
+    "LineStrips3D",
+    "McapChannel",
+    "McapMessage",
+    "McapSchema",
+    "McapStatistics",
+    "Measurements",
+    "Mesh3D",
+    "Pinhole",
+    "Points2D",
+    "Points3D",
+    "RecordingInfo",
+    "Scalars",
+    "SegmentationImage",
+    "SeriesLines",
+    "SeriesPoints",
+    "StateChange",
+    "StateConfiguration",
+    "Tensor",
+    "TextDocument",
+    "TextLog",
+    "TextLogLevel",
+    "Transform3D",
+    "TransformAxes3D",
+    "VideoFrameReference",
+    "VideoStream",
     "ViewCoordinates",
+    "Volume3D",
+    "VoxelGridMap",
 ]
 
 

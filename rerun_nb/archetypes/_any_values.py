@@ -87,11 +87,14 @@ def _short(value: Any) -> str:
 class AnyBatchValue:
     """One arbitrary component batch: `rr.AnyBatchValue("confidence", [0.3, 0.9])`."""
 
-    def __init__(self, descriptor: str | ComponentDescriptor, value: Any, *, drop_untyped_nones: bool = True):
+    def __init__(self, descriptor: str | ComponentDescriptor, value: Any, *, drop_untyped_nones: bool = True,
+                 expect_column: bool = False):
         self.descriptor = ComponentDescriptor(descriptor) if isinstance(descriptor, str) else descriptor
         self.pa_array: pa.Array | None = None
         try:
-            self.pa_array = any_batch(self.descriptor, value, drop_untyped_nones=drop_untyped_nones)
+            # `expect_column`: `value` holds one batch per row (a list array); the type kept is the element type
+            self.pa_array = any_batch(self.descriptor, value, drop_untyped_nones=drop_untyped_nones,
+                                      element_type=expect_column)
         except Exception as exc:  # noqa: BLE001 - any conversion failure is the user's input: warn and drop
             report_error(f"AnyBatchValue: bad `{self.descriptor.component}`: {exc}")
 
@@ -143,7 +146,7 @@ class AnyValues(AsComponents):
             if not isinstance(descriptor.component, str) or not descriptor.component:
                 raise TypeError(f"the component name must be a non-empty string, got {descriptor.component!r}")
             arr = any_batch(descriptor, value, drop_untyped_nones=drop_untyped_nones)
-        except Exception as exc:  # noqa: BLE001 - any conversion failure is the user's input: warn and drop
+        except Exception as exc:
             message = f"AnyValues: bad `{descriptor.component}`: {exc}"
             if strict_mode():
                 raise RerunError(message) from exc
@@ -169,7 +172,7 @@ class AnyValues(AsComponents):
     @classmethod
     def columns(cls, drop_untyped_nones: bool = True, **kwargs: Any) -> ComponentColumnList:
         """Columns for `send_columns`, one row per element of each value."""
-        out = ComponentColumnList()
+        out = ComponentColumnList([])
         for name, value in kwargs.items():
             try:
                 column = AnyBatchValue.column(name, value, drop_untyped_nones=drop_untyped_nones)

@@ -69,6 +69,9 @@ class SeriesPoints(Archetype):
 class TextLogLevel(str):
     """The level of a text log entry; `rr.TextLogLevel.INFO` etc. are plain strings like in Rerun."""
 
+    def __init__(self, value: str) -> None:
+        super().__init__()  # the text is set by str.__new__; this only gives Rerun's signature (value)
+
     CRITICAL = "CRITICAL"
     ERROR = "ERROR"
     WARN = "WARN"

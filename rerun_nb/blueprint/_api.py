@@ -1,10 +1,12 @@
 """A minimal blueprint API with rerun-sdk 0.41 names: containers, views, panels and `Blueprint`.
 
-A blueprint describes the viewer layout. Here it is data only: `Blueprint.blueprint_chunks()` turns it into
+A blueprint describes the viewer layout: the inline viewer lays its views out from it
+(``rr.notebook_show(blueprint=...)``, ``rr.send_blueprint``), and `Blueprint.blueprint_chunks()` turns it into
 the same blueprint-store chunks rerun-sdk writes (entities ``viewport``, ``container/<uuid>``,
-``view/<uuid>``, ``view/<uuid>/ViewContents``, ``*_panel``; one row each on the ``blueprint`` sequence
-timeline), so ``rr.save`` / ``rr.send_blueprint`` store it in .rrd files the Rerun viewer understands.
-Per-view properties, defaults and visualizer overrides are not supported yet (NotImplementedError).
+``view/<uuid>``, ``view/<uuid>/ViewContents``, ``view/<uuid>/<PropertyArchetype>``, ``*_panel``; one row each
+on the ``blueprint`` sequence timeline), so ``rr.save`` / ``rr.send_blueprint`` store it in .rrd files the
+Rerun viewer understands. Each view takes its rerun-sdk 0.41 property parameters; ``defaults`` and
+``overrides`` are kept on the view (not saved yet), and what the viewer does not apply shows as a notice.
 """
 
 from __future__ import annotations
@@ -12,22 +14,30 @@ from __future__ import annotations
 import time
 import uuid
 from collections.abc import Iterable
+from typing import ClassVar
 
 import pyarrow as pa
 
 from rerun_nb.rrd._framing import new_tuid, tuid_to_bytes, tuid_to_str
 
+from . import _properties as P
+from ._properties import *
+
 __all__ = [
+    "AudioView",
     "BarChartView",
     "Blueprint",
     "BlueprintPanel",
     "Container",
     "DataframeView",
+    "GraphView",
     "Grid",
+    "MapView",
     "Horizontal",
     "SelectionPanel",
     "Spatial2DView",
     "Spatial3DView",
+    "StateTimelineView",
     "Tabs",
     "TensorView",
     "TextDocumentView",
@@ -37,7 +47,7 @@ __all__ = [
     "TopPanel",
     "Vertical",
     "View",
-]
+] + list(P.__all__)
 
 _BP = "rerun.blueprint."
 _KINDS = {"tabs": 1, "horizontal": 2, "vertical": 3, "grid": 4}
@@ -70,20 +80,43 @@ def _chunk(entity: str, columns: list) -> pa.RecordBatch:
 
 
 class View:
-    """A view of some entities (base class; use `Spatial3DView`, `TimeSeriesView`, ...)."""
+    """A view of some entities (base class; use `Spatial3DView`, `TimeSeriesView`, ...).
+
+    Each subclass takes rerun-sdk 0.41's keyword arguments: ``origin``, ``contents``, ``name``, ``visible``,
+    ``titlebar``, ``defaults``, ``overrides`` and its own view properties (``background=``, ``visual_bounds=``,
+    ``axis_y=``, ...), kept in ``properties`` by parameter name.
+    """
 
     class_identifier = ""
+    # parameter name -> property archetype class (rerun-sdk 0.41's view signatures)
+    property_types: ClassVar[dict[str, type]] = {}
 
     def __init__(self, *, origin: str = "/", contents: str | Iterable[str] = "$origin/**", name: str | None = None,
-                 visible: bool | None = None, defaults=None, overrides=None, **properties) -> None:
-        if defaults or overrides or properties:
-            raise NotImplementedError("rerun_nb.blueprint views support origin, contents, name and visible only "
-                                      f"(got {sorted(properties) + (['defaults'] if defaults else [])})")
+                 visible: bool | None = None, titlebar: bool | None = None, defaults=None, overrides=None,
+                 **properties) -> None:
+        unknown = sorted(set(properties) - set(self.property_types))
+        if unknown:
+            raise TypeError(f"{type(self).__name__}.__init__() got unexpected keyword argument(s) {unknown}; "
+                            f"its view properties are {sorted(self.property_types)}")
         self.id = uuid.uuid4()
         self.origin = origin
         self.contents = [contents] if isinstance(contents, str) else list(contents)
         self.name = name
         self.visible = visible
+        self.titlebar = titlebar
+        self.defaults = list(defaults) if defaults is not None else []
+        self.overrides = dict(overrides) if overrides is not None else {}
+        self.properties = {key: _as_property(self.property_types[key], value)
+                           for key, value in properties.items() if value is not None}
+
+    def viewer_properties(self) -> dict:
+        """What the viewer is asked to apply: the properties, plus ``defaults`` / ``overrides`` when given."""
+        out = dict(self.properties)
+        if self.defaults:
+            out["defaults"] = self.defaults
+        if self.overrides:
+            out["overrides"] = self.overrides
+        return out
 
     def blueprint_path(self) -> str:
         return f"view/{self.id}"
@@ -104,24 +137,72 @@ class View:
             cols.append(_col("ViewBlueprint", "display_name", "rerun.components.Name", [self.name], pa.utf8()))
         if self.visible is not None:
             cols.append(_col("ViewBlueprint", "visible", "rerun.components.Visible", [self.visible], pa.bool_()))
-        return [contents, _chunk(self.blueprint_path(), cols)]
+        if self.titlebar is not None:
+            cols.append(_col("ViewBlueprint", "titlebar", "rerun.blueprint.components.Titlebar", [self.titlebar],
+                             pa.bool_()))
+        out = [contents, _chunk(self.blueprint_path(), cols)]
+        for prop in self.properties.values():
+            prop_cols = [(f"{_BP}archetypes.{prop.archetype}", f"{prop.archetype}:{field}", ctype,
+                          pa.ListArray.from_arrays(pa.array([0, len(arr)], pa.int32()), arr))
+                         for field, ctype, arr in prop.components()]
+            if prop_cols:
+                out.append(_chunk(f"{self.blueprint_path()}/{prop.archetype}", prop_cols))
+        return out
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(origin={self.origin!r}, contents={self.contents!r})"
 
 
-def _view_class(name: str, identifier: str) -> type:
-    return type(name, (View,), {"class_identifier": identifier, "__doc__": f"A {identifier} view."})
+def _as_property(cls: type, value):
+    """A property given as its archetype, or in a short form rerun-sdk also accepts (a color, a bool, a corner, ...)."""
+    if isinstance(value, P.PropertyArchetype):
+        return value
+    if cls is P.Background or cls is P.PlotBackground or cls is P.GraphBackground:
+        return cls(value) if cls is P.Background else cls(color=value)
+    if cls is P.LineGrid3D:
+        return cls(visible=bool(value))
+    if cls is P.PlotLegend:
+        return cls(corner=value)
+    if cls is P.VisibleTimeRanges:
+        return cls(value)
+    if cls is P.TensorViewFit:
+        return cls(scaling=value)
+    if cls is P.MapZoom:
+        return cls(zoom=value)
+    if cls is P.MapBackground:
+        return cls(provider=value)
+    raise TypeError(f"expected a {cls.__name__}, got {type(value).__name__}")
 
 
-Spatial3DView = _view_class("Spatial3DView", "3D")
-Spatial2DView = _view_class("Spatial2DView", "2D")
-TimeSeriesView = _view_class("TimeSeriesView", "TimeSeries")
-TextLogView = _view_class("TextLogView", "TextLog")
-TextDocumentView = _view_class("TextDocumentView", "TextDocument")
-BarChartView = _view_class("BarChartView", "BarChart")
-TensorView = _view_class("TensorView", "Tensor")
-DataframeView = _view_class("DataframeView", "Dataframe")
+def _view_class(name: str, identifier: str, props: dict[str, type] | None = None) -> type:
+    return type(name, (View,), {"class_identifier": identifier, "property_types": props or {},
+                                "__doc__": f"A {identifier} view (properties: {', '.join(props or {}) or 'none'})."})
+
+
+Spatial3DView = _view_class("Spatial3DView", "3D", {
+    "background": P.Background, "line_grid": P.LineGrid3D, "spatial_information": P.SpatialInformation,
+    "eye_controls": P.EyeControls3D, "time_ranges": P.VisibleTimeRanges})
+Spatial2DView = _view_class("Spatial2DView", "2D", {
+    "background": P.Background, "visual_bounds": P.VisualBounds2D, "spatial_information": P.SpatialInformation,
+    "time_ranges": P.VisibleTimeRanges})
+TimeSeriesView = _view_class("TimeSeriesView", "TimeSeries", {
+    "axis_x": P.TimeAxis, "axis_y": P.ScalarAxis, "plot_legend": P.PlotLegend, "background": P.PlotBackground,
+    "interaction": P.PlotInteraction, "time_ranges": P.VisibleTimeRanges})
+TextLogView = _view_class("TextLogView", "TextLog", {
+    "columns": P.TextLogColumns, "rows": P.TextLogRows, "format_options": P.TextLogFormat})
+TextDocumentView = _view_class("TextDocumentView", "TextDocument", {"format_options": P.TextDocumentFormat})
+BarChartView = _view_class("BarChartView", "BarChart", {"plot_legend": P.PlotLegend, "background": P.PlotBackground})
+TensorView = _view_class("TensorView", "Tensor", {
+    "slice_selection": P.TensorSliceSelection, "scalar_mapping": P.TensorScalarMapping, "view_fit": P.TensorViewFit})
+DataframeView = _view_class("DataframeView", "Dataframe", {"query": P.DataframeQuery})
+GraphView = _view_class("GraphView", "Graph", {
+    "background": P.GraphBackground, "visual_bounds": P.VisualBounds2D, "force_link": P.ForceLink,
+    "force_many_body": P.ForceManyBody, "force_position": P.ForcePosition,
+    "force_collision_radius": P.ForceCollisionRadius, "force_center": P.ForceCenter})
+MapView = _view_class("MapView", "Map", {"zoom": P.MapZoom, "background": P.MapBackground})
+StateTimelineView = _view_class("StateTimelineView", "StateTimeline", {
+    "time_view": P.TimeAxis, "time_ranges": P.VisibleTimeRanges})
+AudioView = _view_class("AudioView", "Audio", {"playback": P.AudioPlayback})
 
 
 class Container:

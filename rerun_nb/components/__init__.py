@@ -7,6 +7,7 @@ accepts. Enum components (`FillMode`, `TransformRelation`, ...) are Enums with R
 
 from __future__ import annotations
 
+import enum
 from typing import Any
 
 import numpy as np
@@ -30,6 +31,9 @@ from ._types import (
     PointShading,
     TransformRelation,
 )
+from ._types_more import MORE_COMPONENT_TYPES, GraphType, VideoCodec
+
+COMPONENT_TYPES.update(MORE_COMPONENT_TYPES)
 
 __all__ = [
     "COMPONENT_TYPES",
@@ -37,12 +41,14 @@ __all__ = [
     "Colormap",
     "ComponentBatch",
     "FillMode",
+    "GraphType",
     "InterpolationMode",
     "MagnificationFilter",
     "MarkerShape",
     "MeshFaceRendering",
     "PointShading",
     "TransformRelation",
+    "VideoCodec",
 ]
 
 
@@ -51,8 +57,19 @@ class ComponentBatch:
 
     _component_type: ComponentType
 
-    def __init__(self, data: Any):
-        self.data = self._component_type.convert(data)
+    def __init__(self, data: Any, strict: bool | None = None):
+        try:
+            from ..encodings._base import join_single_values
+
+            joined = join_single_values(data)  # e.g. [Color(...), Color(...)]
+            self.data = joined if joined is not None else self._component_type.convert(data)
+        except (ValueError, TypeError, OverflowError) as exc:
+            # As Rerun's batches: strict mode (or `strict=True`) raises; otherwise warn once and hold no instances.
+            from .._baseclasses import _empty_batch
+            from ..error_utils import report_error
+
+            report_error(f"{type(self).__name__}: {exc}", strict=strict)
+            self.data = _empty_batch(self._component_type)
 
     @property
     def _rnb_data(self):
@@ -89,7 +106,7 @@ class ComponentBatch:
 
 def _make_batch_classes() -> None:
     enums = {e.__name__ for e in (AggregationPolicy, Colormap, FillMode, InterpolationMode, MagnificationFilter,
-                                  MarkerShape, MeshFaceRendering, PointShading, TransformRelation)}
+                                  MarkerShape, MeshFaceRendering, PointShading, TransformRelation, GraphType, VideoCodec)}
     for short, ct in COMPONENT_TYPES.items():
         batch_cls = type(f"{short}Batch", (ComponentBatch,), {"_component_type": ct, "__module__": __name__})
         globals()[f"{short}Batch"] = batch_cls
@@ -100,6 +117,24 @@ def _make_batch_classes() -> None:
 
 
 _make_batch_classes()
+
+
+def _install_rerun_constructors() -> None:
+    from ._single import SINGLE_PARAM, single_value_class, special_classes
+
+    for name in SINGLE_PARAM:
+        if name in globals() and name not in ("Scale3D",):
+            globals()[name] = single_value_class(name, globals()[f"{name}Batch"], __name__)
+    batches = {name[:-5]: cls for name, cls in globals().items() if name.endswith("Batch") and name != "ComponentBatch"}
+    globals().update(special_classes(batches, __name__))
+    for name in ("GeoLineString", "GraphEdge", "Plane3D", "RotationAxisAngle", "RotationQuat", "TensorData",
+                 "TensorDimensionIndexSelection", "TensorHeightDimension", "TensorWidthDimension", "Timestamp",
+                 "TransformMat3x3", "PinholeProjection", "VideoTimestamp"):
+        if name not in __all__:
+            __all__.append(name)
+
+
+_install_rerun_constructors()
 
 
 def _add_constants() -> None:
@@ -135,3 +170,38 @@ class Scale3D(globals()["Scale3DBatch"]):
 
 
 globals()["Radius"].ui_points = staticmethod(_ui_points)
+
+
+class ImageFormat(globals()["ImageFormatBatch"]):
+    """An image's size and pixel layout (Rerun's `ImageFormat(width, height, *, pixel_format=, ...)`)."""
+
+    def __init__(self, width: int, height: int, *, pixel_format: Any = None, color_model: Any = None,
+                 channel_datatype: Any = None):
+        from ..datatypes import ChannelDatatype, ColorModel, PixelFormat
+
+        def value(enum_cls: Any, item: Any) -> int | None:
+            return None if item is None else enum_cls.auto(item).value
+
+        super().__init__({"width": int(width), "height": int(height),
+                          "pixel_format": value(PixelFormat, pixel_format),
+                          "color_model": value(ColorModel, color_model),
+                          "channel_datatype": value(ChannelDatatype, channel_datatype)})
+
+
+def _install_aliases() -> None:
+    """`XLike` / `XArrayLike` typing aliases for each component (type hints only, as in Rerun)."""
+    from collections.abc import Sequence
+
+    from .._baseclasses import ComponentType  # noqa: F401 - documents what the aliases stand for
+
+    for name in list(__all__):
+        cls = globals().get(name)
+        if name.endswith(("Batch", "Like")) or not isinstance(cls, type) or name == "ComponentBatch":
+            continue
+        like = cls | str | int if issubclass(cls, enum.Enum) else cls | Sequence[Any] | np.ndarray
+        globals()[f"{name}Like"] = like
+        globals()[f"{name}ArrayLike"] = like | Sequence[like] | np.ndarray
+        __all__.extend([f"{name}Like", f"{name}ArrayLike"])
+
+
+_install_aliases()

@@ -122,7 +122,7 @@ def utf8(data: Any) -> pa.Array:
     return pa.array([str(data)], pa.utf8())
 
 
-def enum_u8(enum_cls: type[enum.Enum]) -> Callable[[Any], np.ndarray]:
+def enum_u8(enum_cls: type[enum.Enum], dtype: type = np.uint8) -> Callable[[Any], np.ndarray]:
     """Enum components: members, names (case-insensitive) or their integer values (`Enum.auto`, like Rerun)."""
     by_lower_name = {m.name.lower(): m.value for m in enum_cls}
     values = {m.value for m in enum_cls}
@@ -144,8 +144,8 @@ def enum_u8(enum_cls: type[enum.Enum]) -> Callable[[Any], np.ndarray]:
 
     def convert(data: Any) -> np.ndarray:
         if isinstance(data, (str, enum.Enum, int, np.integer)):
-            return np.array([one(data)], np.uint8)
-        return np.array([one(item) for item in data], np.uint8)
+            return np.array([one(data)], dtype)
+        return np.array([one(item) for item in data], dtype)
 
     return convert
 
@@ -239,11 +239,12 @@ def color(data: Any) -> np.ndarray:
             raise ValueError(f"can't read colors from {type(data).__name__} of shape {np.shape(data)}") from exc
 
 
-def strips(n: int) -> Callable[[Any], pa.Array]:
+def strips(n: int, dtype: type = F32) -> Callable[[Any], pa.Array]:
     """A batch of line strips: a list of (M_i, n) arrays, one strip given as a list of points, or (K, M, n)."""
-    point_type = pa.list_(pa.field("item", pa.float32(), False), n)
+    value_type = pa.from_numpy_dtype(np.dtype(dtype))
+    point_type = pa.list_(pa.field("item", value_type, False), n)
     strip_type = pa.list_(pa.field("item", point_type, False))
-    to_points = vec(n)
+    to_points = vec(n, dtype)
 
     def convert(data: Any) -> pa.Array:
         if isinstance(data, np.ndarray):
@@ -273,8 +274,8 @@ def strips(n: int) -> Callable[[Any], pa.Array]:
             arrays.append(to_points(strip))
         offsets = np.zeros(len(arrays) + 1, np.int32)
         np.cumsum([len(a) for a in arrays], out=offsets[1:])
-        flat = np.concatenate(arrays).reshape(-1) if arrays else np.empty(0, F32)
-        points = pa.FixedSizeListArray.from_arrays(pa.array(flat, pa.float32()), type=point_type)
+        flat = np.concatenate(arrays).reshape(-1) if arrays else np.empty(0, dtype)
+        points = pa.FixedSizeListArray.from_arrays(pa.array(flat, value_type), type=point_type)
         return pa.ListArray.from_arrays(pa.array(offsets), points, type=strip_type)
 
     return convert
@@ -286,6 +287,9 @@ BLOB_TYPE = pa.list_(pa.field("item", pa.uint8(), False))
 def _blob_item(item: Any) -> np.ndarray:
     if isinstance(item, (bytes, bytearray, memoryview)):
         return np.frombuffer(item, np.uint8)
+    _check_numeric(item)
+    if isinstance(item, np.ndarray) and item.dtype.kind == "c":
+        raise TypeError("expected bytes, got complex numbers")
     return np.array(item, dtype=np.uint8).reshape(-1)
 
 
@@ -294,6 +298,8 @@ def blob(data: Any) -> pa.Array:
     if isinstance(data, pa.Array) and data.type == BLOB_TYPE:
         return data
     if isinstance(data, np.ndarray):
+        if data.dtype.kind not in "biuf" and len(data):  # floats are cast, as rerun-sdk does
+            raise TypeError(f"expected bytes or a uint8 array, got an array of {data.dtype}")
         if len(data) == 0:
             items = []
         elif data.ndim == 1:

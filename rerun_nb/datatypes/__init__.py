@@ -234,7 +234,7 @@ class ClassDescription:
 
     __slots__ = ("info", "keypoint_annotations", "keypoint_connections")
 
-    def __init__(self, *, info: Any, keypoint_annotations: Any = (), keypoint_connections: Any = ()):
+    def __init__(self, *, info: Any, keypoint_annotations: Any = [], keypoint_connections: Any = []):  # noqa: B006 - Rerun's defaults; never mutated
         self.info = _as_info(info)
         self.keypoint_annotations = [_as_info(k) for k in keypoint_annotations]
         self.keypoint_connections = [
@@ -250,3 +250,15 @@ def _as_info(info: Any) -> AnnotationInfo:
     if isinstance(info, int):
         return AnnotationInfo(info)
     raise TypeError(f"expected AnnotationInfo or (id, label, color), got {type(info).__name__}")
+
+
+def __getattr__(name: str) -> Any:
+    # 0.41 renamed this module `encodings`; every datatype it has is reachable here too.
+    if name.startswith("__"):
+        raise AttributeError(name)
+    from .. import encodings
+
+    try:
+        return getattr(encodings, name)
+    except AttributeError:
+        raise AttributeError(f"module 'rerun_nb.datatypes' has no attribute {name!r}") from None

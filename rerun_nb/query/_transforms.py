@@ -24,6 +24,8 @@ from typing import Any
 
 import numpy as np
 
+from ._arrays import as_float_rows as _as_float_rows
+
 __all__ = [
     "RELATION_CHILD_FROM_PARENT",
     "as_float_rows",
@@ -55,18 +57,10 @@ _RDF = (3, 2, 5)
 def as_float_rows(batch: Any, width: int) -> np.ndarray | None:
     """Return ``batch`` as a float64 array of shape (n, width), or None when absent or empty.
 
-    Accepts numpy arrays, nested sequences and pyarrow FixedSizeList arrays.
+    Accepts numpy arrays, nested sequences and pyarrow FixedSizeList arrays (the one conversion of
+    ``rerun_nb.query``, in float64 for transform math).
     """
-    if batch is None:
-        return None
-    if hasattr(batch, "flatten") and hasattr(batch, "type") and not isinstance(batch, np.ndarray):
-        if len(batch) == 0:
-            return None
-        batch = batch.flatten().to_numpy(zero_copy_only=False)
-    arr = np.asarray(batch, dtype=np.float64)
-    if arr.size == 0:
-        return None
-    return arr.reshape(-1, width)
+    return _as_float_rows(batch, width, np.float64)
 
 
 def axis_angles_from_batch(batch: Any) -> tuple[np.ndarray, np.ndarray] | None:

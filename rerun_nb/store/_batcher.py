@@ -231,7 +231,7 @@ class _AgeFlusher:
                 for batcher in batchers:
                     try:
                         busy = batcher.flush_older_than(MAX_AGE_S) or busy
-                    except Exception:  # noqa: BLE001, S110 - reported by the store; the thread must live on
+                    except Exception:  # noqa: BLE001 - reported by the store; the thread must live on
                         busy = True
                 del batchers
 

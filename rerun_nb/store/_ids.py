@@ -10,7 +10,6 @@ from __future__ import annotations
 import collections
 import itertools
 import random
-import threading
 import time
 
 import numpy as np
@@ -96,7 +95,7 @@ def escape_entity_path_part(part: str) -> str:
     """Escape one part so that `/`, spaces and other special characters survive (Rerun's rules)."""
     out = []
     for ch in part:
-        if ch in _SAFE:
+        if ch in _SAFE or ch.isalnum():  # Rerun keeps Unicode letters and digits as they are
             out.append(ch)
         elif ch == "\n":
             out.append("\\n")
@@ -137,13 +136,41 @@ def entity_path_parts(path: str) -> list[str]:
     return [p for p in parts if p]
 
 
+def _unescape_part(part: str) -> str:
+    """The text of one part: `\\u{1F980}`, `\\n`, `\\t` and `\\<char>` resolved."""
+    out, i = [], 0
+    while i < len(part):
+        ch = part[i]
+        if ch != "\\" or i + 1 >= len(part):
+            out.append(ch)
+            i += 1
+            continue
+        nxt = part[i + 1]
+        if nxt == "u" and part.startswith("{", i + 2) and "}" in part[i + 3:]:
+            end = part.index("}", i + 3)
+            out.append(chr(int(part[i + 3:end], 16)))
+            i = end + 1
+            continue
+        out.append({"n": "\n", "t": "\t"}.get(nxt, nxt))
+        i += 2
+    return "".join(out)
+
+
+def _canonical_part(part: str) -> str:
+    """A part as Rerun stores it: what the user escaped stays escaped, and characters Rerun escapes
+    (whitespace, punctuation, non-alphanumeric Unicode) get escaped, e.g. `a b!` -> `a\\ b\\!`."""
+    if all(ch in _SAFE for ch in part):
+        return part
+    return escape_entity_path_part(_unescape_part(part))
+
+
 def normalize_entity_path(path: object) -> str:
     """`"dna/structure/left"`, `"/dna/structure/left"` and `["dna", "structure", "left"]` -> `"/dna/structure/left"`."""
     if isinstance(path, str):
         cached = _path_cache.get(path)
         if cached is not None:
             return cached
-        normalized = "/" + "/".join(entity_path_parts(path))
+        normalized = "/" + "/".join(_canonical_part(p) for p in entity_path_parts(path))
         if len(_path_cache) < 100_000:
             _path_cache[path] = normalized
         return normalized

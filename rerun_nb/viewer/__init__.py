@@ -1,7 +1,7 @@
-"""The 3D viewer: store -> latest-at -> visualizers -> retained pygfx scene -> offscreen frames.
+"""The rendering kit under the views: adapter choice, retained pygfx objects, 3D visualizers, scene builder.
 
-This is the only package (with ``rerun_nb.widget``) that imports pygfx / wgpu; it knows nothing of
-widgets, so it renders in tests on an offscreen canvas.
+Views (``rerun_nb.views``) are built from it, layouts (``rerun_nb.layout``) render views into one
+frame, and the widget shows the frames. It knows nothing of views, layouts or widgets.
 """
 
 from ._adapter import INSTALL_HELP as INSTALL_HELP
@@ -11,8 +11,6 @@ from ._adapter import choose_adapter as choose_adapter
 from ._adapter import ensure_adapter as ensure_adapter
 from ._registry import Visualizer as Visualizer
 from ._registry import register_visualizer as register_visualizer
-from ._render import SceneRenderer as SceneRenderer
-from ._render import render_frame as render_frame
 from ._scene import SceneBuilder as SceneBuilder
 from ._warmup import prewarm as prewarm
 from ._warmup import prewarm_in_background as prewarm_in_background
@@ -22,12 +20,10 @@ __all__ = [
     "AdapterChoice",
     "NoAdapterError",
     "SceneBuilder",
-    "SceneRenderer",
     "Visualizer",
     "choose_adapter",
     "ensure_adapter",
     "prewarm",
     "prewarm_in_background",
     "register_visualizer",
-    "render_frame",
 ]

@@ -7,26 +7,12 @@ from typing import Any
 
 import numpy as np
 
-__all__ = ["auto_color", "per_instance_colors", "rgba_float"]
+from ..query import clamp_rows, rgba_float
+
+__all__ = ["BACKGROUND_RGB", "auto_color", "clamp_rows", "per_instance_colors", "rgba_float"]
 
 
-def rgba_float(batch: Any) -> np.ndarray | None:
-    """Unpack a color batch (uint32 0xRRGGBBAA, or (n, 3|4) uint8/float) into (n, 4) float32 in 0..1."""
-    if batch is None or len(batch) == 0:
-        return None
-    if hasattr(batch, "to_numpy") and not isinstance(batch, np.ndarray):
-        batch = batch.to_numpy(zero_copy_only=False)
-    arr = np.asarray(batch)
-    if arr.ndim == 1 and arr.dtype.kind in "ui":
-        packed = arr.astype(np.uint32)
-        rgba = np.stack([(packed >> s) & 0xFF for s in (24, 16, 8, 0)], axis=1)
-        return (rgba / 255.0).astype(np.float32)
-    arr = arr.reshape(len(arr), -1)
-    out = np.ones((len(arr), 4), np.float32)
-    scale = 1.0 if arr.dtype.kind == "f" else 1 / 255.0
-    out[:, : arr.shape[1]] = arr[:, :4] * scale
-    return out
-
+BACKGROUND_RGB = "#16191d"  # the views' background, as Rerun's dark theme
 
 # Rerun-like palette: bright, distinct on a dark background.
 _PALETTE = np.array(
@@ -50,11 +36,3 @@ def per_instance_colors(batch: Any, n: int, entity_path: str) -> np.ndarray:
     if colors is None:
         return np.broadcast_to(auto_color(entity_path), (n, 4)).copy()
     return clamp_rows(colors, n)
-
-
-def clamp_rows(arr: np.ndarray, n: int) -> np.ndarray:
-    """Rerun instance clamping: cut a longer batch, repeat the last row of a shorter one."""
-    if len(arr) >= n:
-        return arr[:n]
-    pad = np.repeat(arr[-1:], n - len(arr), axis=0)
-    return np.concatenate([arr, pad])

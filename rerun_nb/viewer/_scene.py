@@ -4,27 +4,24 @@ Design
 ------
 The entity tree maps onto a pygfx group tree: ``/a/b`` is a child group of ``/a``, and its
 ``Transform3D`` is that group's local matrix, so a parent transform moves its whole subtree for free.
-Each entity group holds one ``visuals`` group with the objects its visualizers made (one object per
-archetype; with ``InstancePoses3D`` one clone per pose, sharing geometry and material).
+The view's origin is the root group (transforms above it do not apply: the origin's space is the
+view's space). Each entity group holds one ``visuals`` group with the objects its visualizers made
+(one object per archetype; with ``InstancePoses3D`` one clone per pose, sharing geometry and material).
 
-Change detection asks the store's events, not the store: for every entity we keep the sorted distinct
-times at which it has data on each timeline (taken from the chunks in the events). Between two queries
-``(timeline, t0)`` and ``(timeline, t1)`` an entity's latest-at state can only differ if it has data in
-``(min(t0, t1), max(t0, t1)]``, or new chunks arrived at or before the time shown, or static data came.
-Only those entities are queried again; a visualizer then compares row ids before touching buffers.
-A ``Clear`` on an entity marks its subtree as well (recursive clears reach descendants).
+Which entities to query again comes from ``rerun_nb.query.ChangeTracker`` (store events); a
+visualizer then compares row ids before touching buffers.
 """
 
 from __future__ import annotations
 
-import threading
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
-import pyarrow as pa
 import pygfx as gfx
 
 from ..error_utils import report_error
+from ..query import ChangeTracker
 from ..query._transforms import (
     as_float_rows,
     instance_poses_to_mat4s,
@@ -33,36 +30,12 @@ from ..query._transforms import (
 )
 from . import _vis_basic, _vis_shapes  # noqa: F401  (registers the visualizers)
 from ._registry import batch, visualizers_for
-from ._timeset import TimeSet
 
 __all__ = ["SceneBuilder"]
 
-_STATIC = "static"
-
-
-def _chunk_entity_path(chunk: pa.RecordBatch) -> str | None:
-    meta = chunk.schema.metadata or {}
-    raw = meta.get(b"rerun:entity_path")
-    return None if raw is None else raw.decode()
-
-
-def _chunk_times(chunk) -> dict[str, np.ndarray]:
-    """Distinct int64 times of each index column of a chunk (a store ``Chunk`` or an Arrow batch)."""
-    timelines = getattr(chunk, "timelines", None)
-    if isinstance(timelines, dict):  # rerun_nb.store.Chunk: name -> (kind, times)
-        return {name: np.unique(np.asarray(entry[1], np.int64)) for name, entry in timelines.items()}
-    out = {}
-    for i, field in enumerate(chunk.schema):
-        meta = field.metadata or {}
-        if meta.get(b"rerun:kind") == b"index":
-            name = meta.get(b"rerun:index_name", field.name.encode()).decode()
-            col = chunk.column(i).cast(pa.int64()).to_numpy(zero_copy_only=False)
-            out[name] = np.unique(col)
-    return out
-
 
 class _Entity:
-    __slots__ = ("group", "objects", "path", "poses", "row_ids", "times", "visuals")
+    __slots__ = ("group", "objects", "path", "poses", "row_ids", "visuals")
 
     def __init__(self, path: str, group: gfx.Group):
         self.path = path
@@ -72,49 +45,30 @@ class _Entity:
         self.row_ids: Any = None
         self.objects: dict[str, Any] = {}
         self.poses: np.ndarray | None = None
-        self.times: dict[str, TimeSet] = {}
-
-    def times_on(self, timeline: str) -> np.ndarray:
-        ts = self.times.get(timeline)
-        return ts.array if ts is not None else np.empty(0, np.int64)
 
 
 class SceneBuilder:
     """Keeps a pygfx group tree in sync with a store's latest-at state at a (timeline, time)."""
 
-    def __init__(self, store):
+    def __init__(self, store, *, origin: str = "/", include: Callable[[str], bool] | None = None,
+                 view_kind: str = "3D"):
         self.store = store
-        self.root = gfx.Group(name="/")
+        self.origin = "/" + origin.strip("/")
+        self.view_kind = view_kind
+        self.root = gfx.Group(name=self.origin)
         self.view_up = np.array([0.0, 0.0, 1.0])
         self._view_coordinates_owner: str | None = None
         self._entities: dict[str, _Entity] = {}
-        self._groups: dict[str, gfx.Group] = {"/": self.root}
-        self._events: list = []
-        self._arrivals: list[tuple[str, str, bool, dict[str, np.ndarray]]] = []
-        self._events_lock = threading.Lock()
-        self._clear_paths: set[str] = set()
+        self._groups: dict[str, gfx.Group] = {self.origin: self.root}
         self._hidden: set[str] = set()
-        self._query: tuple[str, int | None] | None = None
-        self._unsubscribe = store.subscribe(self._on_events)
-        if hasattr(store, "store_chunks"):  # rerun_nb's ChunkStore: no Arrow conversion needed
-            for chunk in store.store_chunks():
-                self._note_chunk(chunk.entity_path, chunk, list(chunk.columns))
-        else:
-            for chunk in store.chunks():
-                path = _chunk_entity_path(chunk)
-                if path is not None:
-                    self._note_chunk(path, chunk, chunk_components(chunk))
-
-    # ---- events (called from the logging thread: only record) --------------------------------------
-    def _on_events(self, events) -> None:
-        with self._events_lock:
-            self._events.extend(events)
+        self.visualizer_context = None  # passed to visualizers as a 4th argument when set (the 2D view's)
+        prefix = self.origin.rstrip("/") + "/"
+        self._in_space = lambda p: p == self.origin or self.origin == "/" or p.startswith(prefix)
+        self.tracker = ChangeTracker(store, include=lambda p: self._in_space(p) and (include is None or include(p)))
 
     def close(self) -> None:
         """Stop listening to the store."""
-        if self._unsubscribe is not None:
-            self._unsubscribe()
-            self._unsubscribe = None
+        self.tracker.close()
 
     def _entity(self, path: str) -> _Entity:
         ent = self._entities.get(path)
@@ -130,41 +84,19 @@ class SceneBuilder:
             self._group(parent_path).add(group)
         return group
 
-    def _note_chunk(self, path: str, chunk: pa.RecordBatch | None, components) -> dict[str, np.ndarray]:
-        ent = self._entity(path)
-        times = _chunk_times(chunk) if chunk is not None else {}
-        for name, values in times.items():
-            ent.times.setdefault(name, TimeSet()).add(values)
-        if any(c.startswith("Clear:") for c in components):
-            self._clear_paths.add(path)
-        return times
-
     # ---- public --------------------------------------------------------------------------------
     @property
     def entity_paths(self) -> list[str]:
         """Entity paths seen so far (sorted)."""
-        return sorted(self._entities)
+        return self.tracker.entity_paths
 
     def data_times(self, timeline: str) -> np.ndarray:
         """Sorted distinct times at which any entity has data on ``timeline`` (from the events seen)."""
-        self._drain_events()
-        parts = [ent.times_on(timeline) for ent in self._entities.values()]
-        return np.unique(np.concatenate(parts)) if parts else np.empty(0, np.int64)
+        return self.tracker.data_times(timeline)
 
     def min_time_gap(self, timeline: str) -> int | None:
         """Smallest gap between two data times of one entity on ``timeline`` (cheap: kept incrementally)."""
-        self._drain_events()
-        gaps = [ent.times[timeline].min_gap for ent in self._entities.values() if timeline in ent.times]
-        gaps = [g for g in gaps if g]
-        return min(gaps) if gaps else None
-
-    def _drain_events(self) -> None:
-        """Record the times of newly arrived chunks; keep (path, kind, static, times) for dirty marking."""
-        with self._events_lock:
-            events, self._events = self._events, []
-        for ev in events:
-            times = self._note_chunk(ev.entity_path, _event_chunk(ev), getattr(ev, "components", ()))
-            self._arrivals.append((ev.entity_path, ev.kind, ev.is_static, times))
+        return self.tracker.min_time_gap(timeline)
 
     def pixel_clouds(self) -> list:
         """Visible huge point clouds drawn as pixel dots, without instance poses (culled per frame)."""
@@ -183,35 +115,11 @@ class SceneBuilder:
 
     def update(self, timeline: str, at: int | None) -> set[str]:
         """Bring the scene to the latest-at state at ``(timeline, at)``; returns the entities rebuilt."""
-        self._drain_events()
-        arrivals, self._arrivals = self._arrivals, []
-        dirty: set[str] = set()
-        for path, kind, is_static, times in arrivals:
-            t_min = times[timeline].min() if timeline in times else None
-            if kind != "add" or is_static or at is None or (t_min is not None and t_min <= at):
-                dirty.add(path)
-        previous, self._query = self._query, (timeline, at)
-        if previous is None or previous[0] != timeline:
-            dirty.update(self._entities)
-        elif previous[1] != at:
-            dirty.update(self._changed_between(timeline, previous[1], at))
-        for path in [p for p in dirty if p in self._clear_paths]:
-            dirty.update(p2 for p2 in self._entities if p2.startswith(path.rstrip("/") + "/"))
         rebuilt = set()
-        for path in sorted(dirty):
+        for path in sorted(self.tracker.dirty(timeline, at)):
             if self._refresh(self._entity(path), timeline, at):
                 rebuilt.add(path)
         return rebuilt
-
-    def _changed_between(self, timeline: str, t0: int | None, t1: int | None) -> list[str]:
-        big = np.iinfo(np.int64).max
-        lo, hi = sorted((big if t0 is None else t0, big if t1 is None else t1))
-        changed = []
-        for path, ent in self._entities.items():
-            times = ent.times_on(timeline)
-            if len(times) and np.searchsorted(times, hi, "right") > np.searchsorted(times, lo, "right"):
-                changed.append(path)
-        return changed
 
     # ---- per entity ----------------------------------------------------------------------------
     def _refresh(self, ent: _Entity, timeline: str, at: int | None) -> bool:
@@ -222,9 +130,11 @@ class SceneBuilder:
         ent.row_ids = None if row_ids is None else dict(row_ids)
         self._apply_transform(ent, result)
         objects = {}
-        for vis in visualizers_for(result):
+        for vis in visualizers_for(result, self.view_kind):
             try:
-                obj = vis.fn(ent.objects.get(vis.archetype), result, ent.path)
+                prev = ent.objects.get(vis.archetype)
+                ctx = self.visualizer_context
+                obj = vis.fn(prev, result, ent.path) if ctx is None else vis.fn(prev, result, ent.path, ctx)
             except Exception as exc:  # noqa: BLE001 - bad data must not break the view of everything else
                 self._warn_once(ent.path, vis.archetype, exc)
                 continue
@@ -237,11 +147,13 @@ class SceneBuilder:
         return True
 
     def _apply_transform(self, ent: _Entity, result) -> None:
-        m = transform3d_to_mat4(result)
+        # The origin's own transform places the origin in its parent: the view's space is the origin's.
+        m = None if ent.path == self.origin != "/" else transform3d_to_mat4(result)
         ent.group.local.matrix = np.eye(4) if m is None else m
         # The scene's up axis: ViewCoordinates on the root, or on a top-level entity such as "/world"
         # (the usual place); deeper ones (cameras) do not turn the whole view.
-        if ent.path.count("/") <= 1 and (ent.path == "/" or self._view_coordinates_owner in (None, ent.path)):
+        depth = ent.path.count("/") - (0 if self.origin == "/" else self.origin.count("/"))
+        if depth <= 1 and (ent.path == self.origin or self._view_coordinates_owner in (None, ent.path)):
             xyz = as_float_rows(batch(result, "ViewCoordinates:xyz"), 3)
             if xyz is not None:
                 self.view_up = world_up_from_view_coordinates(xyz[0].astype(np.uint8))
@@ -283,22 +195,6 @@ class SceneBuilder:
             return None
         allc = np.concatenate(corners)
         return np.stack([allc.min(axis=0), allc.max(axis=0)])
-
-
-def chunk_components(chunk: pa.RecordBatch) -> list[str]:
-    """Component descriptors of a chunk's data columns."""
-    out = []
-    for field in chunk.schema:
-        meta = field.metadata or {}
-        if meta.get(b"rerun:kind", b"data") == b"data":
-            out.append(meta.get(b"rerun:component", field.name.encode()).decode() or field.name)
-    return out
-
-
-def _event_chunk(ev):
-    """The event's chunk: the store's own ``Chunk`` when available (no Arrow conversion), else Arrow."""
-    chunk = getattr(ev, "store_chunk", None)
-    return chunk if chunk is not None else getattr(ev, "chunk", None)
 
 
 def _group_visible(obj) -> bool:

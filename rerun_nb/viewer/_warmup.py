@@ -26,7 +26,7 @@ def prewarm() -> None:
     from rendercanvas.offscreen import OffscreenRenderCanvas
 
     from ._adapter import ensure_adapter
-    from ._render import BACKGROUND_RGB
+    from ._colors import BACKGROUND_RGB
 
     choice = ensure_adapter()
     canvas = OffscreenRenderCanvas(size=(32, 24), pixel_ratio=1)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import datetime as _dt
 import time as _time
 
 import ipywidgets as ipw
@@ -14,6 +15,13 @@ __all__ = ["TimelinePanel", "entity_list"]
 
 SEQUENCE_FPS = 30.0  # play speed 1x on a sequence timeline, as Rerun
 PLAY_TICK_S = 1 / 20
+
+
+def _short_time(kind: str, raw: int) -> str:
+    """A compact time for the slider's ends (timestamps as time of day, UTC)."""
+    if kind == "timestamp":
+        return _dt.datetime.fromtimestamp(raw / 1e9, tz=_dt.timezone.utc).strftime("%H:%M:%S")
+    return format_time(kind, raw)
 
 
 def _button(icon: str, tooltip: str, toggle: bool = False, value: bool = False):
@@ -36,14 +44,20 @@ class TimelinePanel:
         self.forward = _button("step-forward", "next time with data")
         self.slider = ipw.IntSlider(min=0, max=0, readout=False, continuous_update=True,
                                     layout=ipw.Layout(flex="1 1 auto", min_width="120px"))
-        self.label = ipw.Label("", layout=ipw.Layout(min_width="150px"))
+        self.label = ipw.Label("", layout=ipw.Layout(min_width="190px"))  # room for a full log_time stamp
+        # the slider's range, at its two ends
+        self.range_start = ipw.Label("", layout=ipw.Layout(min_width="20px"))
+        self.range_end = ipw.Label("", layout=ipw.Layout(min_width="20px"))
         self.speed = ipw.Dropdown(options=[("0.25x", 0.25), ("0.5x", 0.5), ("1x", 1.0), ("2x", 2.0), ("4x", 4.0)],
                                   value=1.0, layout=ipw.Layout(width="70px"), tooltip="speed")
-        self.loop = _button("repeat", "loop", toggle=True, value=True)
+        # a worded toggle: the "repeat" icon alone read as "reload"
+        self.loop = ipw.ToggleButton(value=True, description="loop", tooltip="loop playback",
+                                     layout=ipw.Layout(width="56px"))
         self.follow = ipw.ToggleButton(value=True, description="latest", tooltip="follow latest data",
                                        layout=ipw.Layout(width="70px"))
-        self.box = ipw.HBox([self.picker, self.back, self.play, self.forward, self.slider, self.label,
-                             self.speed, self.loop, self.follow], layout=ipw.Layout(align_items="center"))
+        self.box = ipw.HBox([self.picker, self.back, self.play, self.forward, self.range_start, self.slider,
+                             self.range_end, self.label, self.speed, self.loop, self.follow],
+                            layout=ipw.Layout(align_items="center"))
         ipw.link((viewer, "playing"), (self.play, "value"))
         self.speed.observe(lambda ch: setattr(viewer, "speed", ch["new"]), "value")
         viewer.observe(self._on_speed, "speed")  # any speed may be set from Python; the menu shows presets
@@ -69,11 +83,14 @@ class TimelinePanel:
                 self.picker.options = list(v.timelines)
             if v.timeline in v.timelines and self.picker.value != v.timeline:
                 self.picker.value = v.timeline
-            grid = v._rnb_grid
+            grid = v.time_grid
             if self.slider.max != grid.n_steps:
                 self.slider.max = grid.n_steps
             self.slider.value = grid.to_index(v.time)
-            self.label.value = format_time(v._rnb_kinds.get(v.timeline, "sequence"), v.time) if v.timeline else ""
+            self.label.value = format_time(v.timeline_kind(), v.time) if v.timeline else ""
+            kind = v.timeline_kind()
+            self.range_start.value = _short_time(kind, v.time_min) if v.timeline else ""
+            self.range_end.value = _short_time(kind, v.time_max) if v.timeline else ""
         finally:
             self._syncing = False
 
@@ -86,15 +103,14 @@ class TimelinePanel:
         if self._syncing:
             return
         v = self.viewer
-        raw = v._rnb_grid.to_raw(change["new"])
+        raw = v.time_grid.to_raw(change["new"])
         if raw != v.time:
             v.time = raw
 
     def step(self, direction: int) -> None:
         """Move to the previous (-1) or next (+1) time with data."""
         v = self.viewer
-        renderer = v._rnb_renderer
-        times = renderer.data_times(v.timeline) if renderer is not None else np.empty(0, np.int64)
+        times = v.data_times()
         if direction < 0:
             i = int(np.searchsorted(times, v.time, "left")) - 1
             target = times[i] if i >= 0 else v.time_min
@@ -132,7 +148,7 @@ class TimelinePanel:
         v = self.viewer
         if not v.playing:
             return
-        kind = v._rnb_kinds.get(v.timeline, "sequence")
+        kind = v.timeline_kind()
         per_s = SEQUENCE_FPS if kind == "sequence" else 1e9
         delta = max(round(elapsed_s * v.speed * per_s), 1)
         new = v.time + delta
@@ -145,18 +161,29 @@ class TimelinePanel:
         v.time = int(new)
 
 
+def entity_tree(paths: list[str]) -> list[tuple[str, int]]:
+    """The entity tree as (path, depth) rows in tree order: every ancestor of a path is a row above it
+    (``/camera/image`` sits under ``/camera``, never under an unrelated ``/boxes``)."""
+    nodes: set[str] = set()
+    for path in paths:
+        parts = [p for p in path.split("/") if p]
+        for i in range(1, len(parts) + 1):
+            nodes.add("/" + "/".join(parts[:i]))
+    rows = sorted(nodes, key=lambda p: [part for part in p.split("/") if part])
+    return [(p, p.count("/") - 1) for p in rows]
+
+
 def entity_list(viewer) -> None:
-    """(Re)build the entity checkboxes when the set of entities changed."""
-    paths = viewer.store.entity_paths()
+    """(Re)build the entity checkboxes (the real entity tree, indented by depth) when the entities changed."""
+    rows = entity_tree(viewer.store.entity_paths())
     box = viewer.entities.children[0]
-    if [c.description for c in box.children] == [p for p in paths]:
+    if [c.description for c in box.children] == [p for p, _depth in rows]:
         return
     known = {c.description: c for c in box.children}
     boxes = []
-    for path in paths:
+    for path, depth in rows:
         cb = known.get(path)
         if cb is None:
-            depth = path.count("/") - 1
             cb = ipw.Checkbox(value=True, description=path, indent=False,
                               layout=ipw.Layout(margin=f"0 0 0 {16 * depth}px"))
             cb.observe(lambda ch, p=path: viewer.set_visible(p, ch["new"]), "value")

@@ -1,4 +1,4 @@
-"""``Viewer``: the inline 3D viewer widget (canvas + timeline panel + entity list).
+"""``Viewer``: the inline viewer widget (one canvas with every view + timeline panel + entity list).
 
 The current time and timeline are synced traitlets on the Viewer itself (an ipywidgets VBox), so
 Python code can set them and ``ipywidgets.link`` / ``jslink`` can tie two viewers together:
@@ -6,8 +6,10 @@ Python code can set them and ``ipywidgets.link`` / ``jslink`` can tie two viewer
     ``timeline`` (str), ``time`` (raw int64 on that timeline: frames, or ns), ``time_min``/``time_max``,
     ``playing``, ``speed``, ``loop``, ``follow_latest``.
 
-Each Viewer owns its own SceneRenderer (scene, camera, canvas), so several viewers of one recording
-show at once, each with its own time and camera.
+Each Viewer owns its own LayoutRenderer (its views, their cameras, one canvas), so several viewers of
+one recording show at once, each with its own time and cameras. The timeline panel reads the viewer
+through its public traits and methods (``time_grid``, ``timeline_kind``, ``data_times``); the viewer
+asks its views, not the store, which times have data.
 """
 
 from __future__ import annotations
@@ -27,6 +29,14 @@ from ._live import LivePoller
 from ._panel import TimelinePanel, entity_list
 from ._save import SavePanel
 from ._timeline import TimeGrid, default_timeline, to_raw_time
+
+
+def active_blueprint(recording):
+    """The blueprint the recording was sent with ``send_blueprint`` (None when none)."""
+    sent = getattr(recording, "_blueprint", None)
+    if isinstance(sent, tuple):
+        sent = sent[0]
+    return sent
 
 __all__ = ["Viewer"]
 
@@ -55,14 +65,17 @@ def _recording_store(recording):
 _latest_viewer_per_store: weakref.WeakValueDictionary = weakref.WeakValueDictionary()
 
 class Viewer(ipw.VBox):
-    """The inline viewer of a recording: 3D view, timeline panel, entity list.
+    """The inline viewer of a recording: its views (3D, 2D, plots, text, ...), timeline panel, entity list.
 
     Parameters
     ----------
     recording
         A ``RecordingStream``; default: the global recording.
     width, height
-        Size of the 3D view in CSS pixels (default 640 x 480).
+        Size of the views' canvas in CSS pixels (default: the output's full width, 480 high).
+    blueprint
+        A ``rerun_nb.blueprint`` Blueprint, container or view laying out the views; default: the blueprint
+        sent with ``rr.send_blueprint``, else views chosen from the data (Rerun's heuristics).
     """
 
     timeline = tl.Unicode("").tag(sync=True)
@@ -75,9 +88,16 @@ class Viewer(ipw.VBox):
     loop = tl.Bool(True).tag(sync=True)
     follow_latest = tl.Bool(True).tag(sync=True)
 
-    def __init__(self, recording=None, *, width: int | None = None, height: int | None = None, **kwargs):
+    def __init__(self, recording=None, *, width: int | None = None, height: int | None = None, blueprint=None,
+                 **kwargs):
         super().__init__(**kwargs)
         self.recording, self.store = _recording_store(recording)
+        if blueprint is None:  # the blueprint sent with rr.send_blueprint(..., make_active=True), if any
+            blueprint = active_blueprint(self.recording)
+        self.blueprint = blueprint
+        # No width given: fill the output's width (as Rerun's notebook viewer does); the browser reports the
+        # real width with a resize event, until then (and in headless runs) frames are DEFAULT_WIDTH wide.
+        self._rnb_fill_width = width is None
         self._rnb_width = int(width or DEFAULT_WIDTH)
         self._rnb_height = int(height or DEFAULT_HEIGHT)
         self._rnb_kinds: dict[str, str] = {}
@@ -90,9 +110,10 @@ class Viewer(ipw.VBox):
         self._rnb_displayed_at: float | None = None
         self._rnb_state_lock = threading.RLock()
         try:
-            from ..viewer import SceneRenderer
+            from ..layout import LayoutRenderer
 
-            self._rnb_renderer = SceneRenderer(self.store, width=self._rnb_width, height=self._rnb_height)
+            self._rnb_renderer = LayoutRenderer(self.store, blueprint=blueprint, width=self._rnb_width,
+                                                height=self._rnb_height)
         except Exception as exc:  # noqa: BLE001 - NoAdapterError (what to install), or a broken driver stack
             self._rnb_error = str(exc)
         self.canvas = self._rnb_make_canvas()
@@ -115,7 +136,7 @@ class Viewer(ipw.VBox):
             frame_fn=self._rnb_frame,
             event_fn=self._rnb_renderer.handle_event,
             resize_fn=self._rnb_renderer.set_size,
-            css_width=f"{self._rnb_width}px",
+            css_width="100%" if self._rnb_fill_width else f"{self._rnb_width}px",
             css_height=f"{self._rnb_height}px",
         )
         return canvas
@@ -155,6 +176,21 @@ class Viewer(ipw.VBox):
             self.request_draw()
 
     # ---- time ----------------------------------------------------------------------------------
+    @property
+    def time_grid(self) -> TimeGrid:
+        """The slider grid of the current timeline (its range and step)."""
+        return self._rnb_grid
+
+    def timeline_kind(self, timeline: str | None = None) -> str:
+        """"sequence", "duration" or "timestamp" for ``timeline`` (default: the current one)."""
+        return self._rnb_kinds.get(timeline or self.timeline, "sequence")
+
+    def data_times(self, timeline: str | None = None) -> np.ndarray:
+        """Sorted distinct times at which the views have data on ``timeline`` (default: the current one)."""
+        if self._rnb_renderer is None:
+            return np.empty(0, np.int64)
+        return self._rnb_renderer.data_times(timeline or self.timeline)
+
     def set_time(self, timeline: str, *, sequence=None, duration=None, timestamp=None) -> None:
         """Show ``timeline`` at the given time (same keywords as ``rr.set_time``); stops following."""
         _, raw = to_raw_time(sequence=sequence, duration=duration, timestamp=timestamp)

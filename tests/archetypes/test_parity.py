@@ -11,6 +11,7 @@ import inspect
 
 import numpy as np
 import pytest
+from _cases_more import add_more_cases
 from _parity import build_both, differences, rerun
 
 import rerun_nb
@@ -417,6 +418,10 @@ def _cases():
     add("LineStrips3D-empty-strip", lambda rr: rr.LineStrips3D([[[0, 0, 0]], []]))
     add("Points2D-draw-order-list", lambda rr: rr.Points2D([[0, 0]], draw_order=[1, 2]))
     add("Tensor-bool", lambda rr: rr.Tensor(np.zeros((2, 3), bool)))
+    import pathlib
+    import tempfile
+
+    add_more_cases(add, pathlib.Path(tempfile.mkdtemp(prefix="rnb-parity-")))
     return cases
 
 
@@ -475,20 +480,22 @@ def _params(func):
 
 @pytest.mark.parametrize("name", ARCHETYPES)
 def test_constructor_signature(name):
-    assert _params(getattr(rerun_nb, name).__init__) == _params(getattr(rerun, name).__init__)
+    ours = getattr(rerun_nb.archetypes, name)
+    theirs = getattr(rerun.archetypes, name, None) or getattr(rerun, name)  # AnyValues is top-level only
+    assert _params(ours.__init__) == _params(theirs.__init__)
 
 
 @pytest.mark.parametrize("name", [a for a in ARCHETYPES if a != "AnyValues"])
 @pytest.mark.parametrize("method", ["from_fields", "columns"])
 def test_classmethod_signature(name, method):
-    ours = [(n, k, d) for n, k, d in _params(getattr(getattr(rerun_nb, name), method))]
-    theirs = [(n, k, d) for n, k, d in _params(getattr(getattr(rerun, name), method))]
+    ours = [(n, k, d) for n, k, d in _params(getattr(getattr(rerun_nb.archetypes, name), method))]
+    theirs = [(n, k, d) for n, k, d in _params(getattr(getattr(rerun.archetypes, name), method))]
     assert ours == theirs
 
 
 @pytest.mark.parametrize("name", [a for a in ARCHETYPES if a != "AnyValues"])
 def test_archetype_names_and_fields(name):
-    ours, theirs = getattr(rerun_nb, name), getattr(rerun, name)
+    ours, theirs = getattr(rerun_nb.archetypes, name), getattr(rerun.archetypes, name)
     assert ours.archetype() == theirs.archetype()
     assert ours.archetype_short_name() == theirs.archetype_short_name()
     fields = [d for d in dir(theirs) if d.startswith("descriptor_")]

@@ -32,14 +32,14 @@ def test_demo_url_opens_the_dna_notebook(tmp_path, browser, artifacts):
             url = found[0] if found else None
             time.sleep(0.3)
         assert url is not None, log_path.read_text()[-3000:]
-        # The URL a user copies from the terminal: the notebook itself, not the Launcher.
+        # The URL a user copies from the terminal: the notebook itself, not the Launcher. (JupyterLab prints
+        # "token=..." for a token given on the command line, as here; a generated one is printed in full.)
         assert "/lab/tree/dna.ipynb" in url, url
         page = browser.new_page(viewport={"width": 1280, "height": 900})
-        page.goto(url)
-        tab = page.locator(".lm-TabBar-tab.lm-mod-current .lm-TabBar-tabLabel")
-        tab.first.wait_for(timeout=90_000)
+        page.goto(url.replace("token=...", f"token={token}"))
         page.locator(".jp-Notebook .jp-Cell").first.wait_for(timeout=90_000)
-        assert tab.first.inner_text() == "dna.ipynb"
+        tab = page.locator("#jp-main-dock-panel .lm-TabBar-tab.lm-mod-current")  # the open document's tab
+        assert tab.first.inner_text().strip() == "dna.ipynb"
         time.sleep(3)  # the news toast, when enabled, shows a few seconds after the page loads
         page.screenshot(path=str(artifacts / "demo_first_look.png"))
         toasts = page.locator(".Toastify__toast").all_inner_texts()

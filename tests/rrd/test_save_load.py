@@ -149,8 +149,9 @@ def test_log_file_from_path_merges_with_prefix(tmp_path):
     rr.log_file_from_path(path, entity_path_prefix="imported", recording=rec)
     paths = rec.store.entity_paths()
     assert "/mine" in paths and "/imported/world/points" in paths
-    with pytest.raises(NotImplementedError, match=r"\.png"):
-        rr.log_file_from_path(tmp_path / "x.png", recording=rec)
+    (tmp_path / "x.unknownext").write_bytes(b"?")  # other file types: rerun_nb.dataloaders (tests/api)
+    with pytest.raises(rr.error_utils.RerunError, match=r"no loader for '\.unknownext'"):
+        rr.log_file_from_path(tmp_path / "x.unknownext", recording=rec)
 
 
 def test_save_recording_time_selection(tmp_path):

@@ -33,12 +33,12 @@ def rec():
 
 @pytest.fixture
 def make_renderer(adapter):
-    from rerun_nb.viewer import SceneRenderer
+    from rerun_nb.layout import LayoutRenderer
 
     made = []
 
     def make(store, width=W, height=H):
-        r = SceneRenderer(store, width=width, height=height)
+        r = LayoutRenderer(store, width=width, height=height)
         made.append(r)
         return r
 

@@ -11,12 +11,13 @@ ROOT = Path(__file__).resolve().parents[2]
 
 SCRIPT = """
 import numpy as np, rerun_nb as rr
-from rerun_nb.viewer import SceneRenderer, ensure_adapter
+from rerun_nb.layout import LayoutRenderer
+from rerun_nb.viewer import ensure_adapter
 choice = ensure_adapter()
 rec = rr.RecordingStream("gl")
 rec.log("pt", rr.Points3D([[0, 0, 0]], colors=[[255, 0, 0]], radii=0.5))
 rec.log("box", rr.Boxes3D(centers=[[3, 0, 0]], half_sizes=[[1, 1, 1]], fill_mode="solid"))
-img = SceneRenderer(rec.store, width=96, height=72).render("log_time", None)
+img = LayoutRenderer(rec.store, width=96, height=72).render("log_time", None)
 print(choice.backend, choice.is_cpu, int(((img[:, :, 0] > 200) & (img[:, :, 1] < 60)).sum()))
 """
 

@@ -6,7 +6,7 @@ import numpy as np
 from hypothesis import given
 from hypothesis import strategies as st
 
-from rerun_nb.viewer._timeset import TimeSet
+from rerun_nb.query import TimeSet
 
 
 @given(st.lists(st.lists(st.integers(-1000, 1000), max_size=20), max_size=20))

@@ -193,14 +193,14 @@ def test_display_bundle_holds_a_png_snapshot(rec, make_viewer):
 
 
 def test_no_adapter_shows_what_to_install(rec, monkeypatch):
-    import rerun_nb.viewer as viewer_pkg
+    import rerun_nb.layout as layout_pkg
     from rerun_nb.viewer import INSTALL_HELP, NoAdapterError
     from rerun_nb.widget import Viewer
 
     def no_adapter(*args, **kwargs):
         raise NoAdapterError(INSTALL_HELP)
 
-    monkeypatch.setattr(viewer_pkg, "SceneRenderer", no_adapter)
+    monkeypatch.setattr(layout_pkg, "LayoutRenderer", no_adapter)
     v = Viewer(rec)
     try:
         assert isinstance(v.canvas, ipw.HTML) and "mesa-vulkan-drivers" in v.canvas.value

@@ -1,0 +1,37 @@
+"""View kind (Rerun's class identifier) -> view class, and the view for kinds not drawn yet."""
+
+from __future__ import annotations
+
+from ._bar_chart import BarChartView
+from ._base import View
+from ._spatial2d import Spatial2DView
+from ._spatial3d import Spatial3DView
+from ._tensor import TensorView
+from ._text import TextDocumentView, TextLogView
+from ._time_series import TimeSeriesView
+
+__all__ = ["VIEW_CLASSES", "UnsupportedView", "make_view"]
+
+
+class UnsupportedView(View):
+    """A view kind rerun_nb does not draw yet (DataframeView, GraphView, MapView, ...): a notice, no error."""
+
+    def __init__(self, store, *, kind: str, **kwargs):
+        self.kind = kind
+        super().__init__(store, **kwargs)
+        self.add_notice(f"{kind} views are not drawn by rerun_nb yet")
+
+
+VIEW_CLASSES: dict[str, type[View]] = {
+    cls.kind: cls for cls in (Spatial3DView, Spatial2DView, TimeSeriesView, TextLogView, TextDocumentView,
+                              BarChartView, TensorView)
+}
+
+
+def make_view(store, spec) -> View:
+    """A view for a layout ``ViewSpec`` (kind, origin, contents, name, properties)."""
+    cls = VIEW_CLASSES.get(spec.kind)
+    kwargs = {"origin": spec.origin, "contents": spec.contents, "name": spec.name, "properties": spec.properties}
+    if cls is None:
+        return UnsupportedView(store, kind=spec.kind, **kwargs)
+    return cls(store, **kwargs)

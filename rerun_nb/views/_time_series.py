@@ -1,0 +1,261 @@
+"""The time series view: every Scalars sample of its entities as lines (SeriesLines) or markers
+(SeriesPoints), a legend, axes in the timeline's unit and a cursor at the current time.
+
+History comes from range queries (``rerun_nb.query.ScalarHistory``) and grows by appending: a new
+sample writes a few vertices, never rebuilds the plot. Moving the time only moves the cursor.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pygfx as gfx
+
+from ..query import ChangeTracker, ScalarHistory, batch, first_bool, float_values, rgba_float, text_values
+from ..viewer._colors import auto_color
+from ._base import BACKGROUND_RGB, ScreenOverlay, View
+from ._plot import (
+    DECIMATE_ABOVE,
+    MARGIN_LEFT_PX,
+    MARGIN_RIGHT_PX,
+    DecimatedLine,
+    GrowingLine,
+    PlotFrame,
+    time_tick_format,
+)
+from ._props import background_color, prop_value
+
+__all__ = ["TimeSeriesView"]
+
+STYLE_COMPONENTS = ["SeriesLines:colors", "SeriesLines:widths", "SeriesLines:names", "SeriesLines:visible_series",
+                    "SeriesPoints:colors", "SeriesPoints:markers", "SeriesPoints:names", "SeriesPoints:visible_series",
+                    "SeriesPoints:marker_sizes"]
+CURSOR_COLOR = "#e8e8e8"
+
+
+def _css(rgba: np.ndarray) -> str:
+    r, g, b = (round(float(c) * 255) for c in rgba[:3])
+    return f"#{r:02x}{g:02x}{b:02x}"
+
+
+class _Series:
+    """One column of an entity's scalars, drawn as a line or as markers: every sample while there are at
+    most ``DECIMATE_ABOVE`` per plot pixel column, else min/max per column (lines only)."""
+
+    def __init__(self, name: str, color: str, width: float, points: bool, marker_px: float):
+        self.name, self.color = name, color
+        self.style = (color, width, points, marker_px)
+        self.line = GrowingLine(color, width_px=width, points=points, marker_px=marker_px)
+        self.decimated: DecimatedLine | None = None
+        self._raw: list[np.ndarray] = []  # samples while drawn one by one (to decimate them later)
+        self._raw_n = 0
+
+    @property
+    def obj(self):
+        """The pygfx object drawn now."""
+        return self.decimated.obj if self.decimated is not None else self.line.obj
+
+    def feed(self, xy: np.ndarray, *, replace: bool, plot_px: int) -> bool:
+        """Add (or replace with) samples; True when the drawn object changed (the caller re-parents it)."""
+        if replace:
+            self.decimated, self._raw, self._raw_n = None, [], 0
+            self.line.set(np.empty((0, 2)))
+        if self.decimated is not None:
+            self.decimated.append(xy, plot_px)
+            return False
+        self._raw.append(xy)
+        self._raw_n += len(xy)
+        if self._raw_n > DECIMATE_ABOVE * plot_px and not self.style[2]:
+            color, width, points, marker = self.style
+            self.decimated = DecimatedLine(color, width_px=width, points=points, marker_px=marker)
+            self.decimated.set(np.concatenate(self._raw), plot_px)
+            self._raw = []
+            return True
+        self.line.append(xy)
+        return replace
+
+    def replot(self, plot_px: int) -> None:
+        """Re-bin a decimated series for a new plot width."""
+        if self.decimated is not None:
+            self.decimated.set(np.stack([self.decimated.x, self.decimated.y], axis=1), plot_px)
+
+
+class TimeSeriesView(View):
+    """Rerun's ``TimeSeriesView``: ``Scalars`` with ``SeriesLines`` / ``SeriesPoints`` styles."""
+
+    kind = "TimeSeries"
+    applied_properties = frozenset({"background", "axis_y", "plot_legend"})
+
+    def __init__(self, store, **kwargs):
+        super().__init__(store, **kwargs)
+        self.tracker = ChangeTracker(store, include=self.includes)
+        self.frame = PlotFrame(background_color(self.properties.get("background"), BACKGROUND_RGB))
+        self.cursor = gfx.Line(gfx.Geometry(positions=np.zeros((2, 3), np.float32)),
+                               gfx.LineMaterial(thickness=1.0, color=CURSOR_COLOR, thickness_space="screen"))
+        self.frame.scene.add(self.cursor)
+        self.timeline: str | None = None
+        self.at: int | None = None
+        self.histories: dict[str, ScalarHistory] = {}
+        self.series: dict[str, list[_Series]] = {}
+        self._origin_raw = 0
+        self._scale = 1.0
+        self._legend: list[gfx.Text] = []
+        self._legend_key: tuple = ()
+        self._plot_px = 600  # plot width in pixels (for decimation), from the last draw
+
+    # ---- data -----------------------------------------------------------------------------------
+    def _scalar_entities(self) -> list[str]:
+        return [p for p in self.tracker.entity_paths if self.tracker.has_component(p, "Scalars:scalars")
+                and not self.is_hidden(p)]
+
+    def _reset(self, timeline: str) -> None:
+        for lines in self.series.values():
+            for s in lines:
+                self.frame.content.remove(s.obj)
+        self.histories, self.series = {}, {}
+        self.timeline = timeline
+        info = self.store.timelines().get(timeline)
+        kind = info.kind if info is not None else "sequence"
+        self._origin_raw = int(info.min) if info is not None and kind != "sequence" else 0
+        self._scale, fmt = time_tick_format(kind, self._origin_raw)
+        self.frame.set_x_format(fmt)
+        self.tracker.take_arrivals()  # a fresh range query below reads everything up to now
+
+    def update(self, timeline, at) -> None:
+        if timeline is None:
+            return
+        if timeline != self.timeline:
+            self._reset(timeline)
+        self.at = at
+        arrivals = self.tracker.take_arrivals()
+        earliest: dict[str, int | None] = {}
+        dropped: set[str] = set()
+        for path, kind, is_static, times in arrivals:
+            if kind != "add":
+                dropped.add(path)
+            t = times.get(timeline)
+            t_min = int(t.min()) if t is not None and len(t) else None
+            if path not in earliest or (t_min is not None and (earliest[path] is None or t_min < earliest[path])):
+                earliest[path] = t_min
+        for path in self._scalar_entities():
+            history = self.histories.get(path)
+            if history is None:
+                history = self.histories[path] = ScalarHistory(self.store, path, timeline)
+                self._restyle(path, history, full=True)
+            elif path in earliest:
+                before = (history.rebuilds, len(history.times))
+                history.on_new_data(earliest[path], dropped=path in dropped)
+                self._restyle(path, history, full=history.rebuilds != before[0], start=before[1])
+
+    def _restyle(self, path: str, history: ScalarHistory, *, full: bool, start: int = 0) -> None:
+        """Make sure the entity has one series per column and append (or set) their vertices."""
+        k = history.values.shape[1]
+        lines = self.series.setdefault(path, [])
+        if len(lines) < k or full:
+            for s in lines:
+                self.frame.content.remove(s.obj)
+            lines[:] = self._make_series(path, k)
+            for s in lines:
+                self.frame.content.add(s.obj)
+            start = 0
+        x = ((history.times[start:] - self._origin_raw) / self._scale).astype(np.float64)
+        for j, s in enumerate(lines):
+            before = s.obj
+            if s.feed(np.stack([x, history.values[start:, j]], axis=1), replace=start == 0, plot_px=self._plot_px):
+                if before.parent is not None:
+                    self.frame.content.remove(before)
+                self.frame.content.add(s.obj)
+
+    def _make_series(self, path: str, k: int) -> list[_Series]:
+        style = self.store.latest_at(path, timeline=self.timeline, components=STYLE_COMPONENTS)
+        points = batch(style, "SeriesPoints:markers") is not None or batch(style, "SeriesPoints:colors") is not None
+        points = points and batch(style, "SeriesLines:colors") is None
+        prefix = "SeriesPoints" if points else "SeriesLines"
+        colors = rgba_float(batch(style, f"{prefix}:colors"))
+        names = text_values(batch(style, f"{prefix}:names"))
+        widths = float_values(batch(style, "SeriesLines:widths"))
+        sizes = float_values(batch(style, "SeriesPoints:marker_sizes"))
+        out = []
+        for j in range(k):
+            color = colors[min(j, len(colors) - 1)] if colors is not None else auto_color(f"{path}#{j}" if j else path)
+            name = names[j] if names is not None and j < len(names) else (path if k == 1 else f"{path}[{j}]")
+            width = float(widths[min(j, len(widths) - 1)]) if widths is not None else 1.5
+            size = 2 * float(sizes[min(j, len(sizes) - 1)]) if sizes is not None else 4.0
+            out.append(_Series(name, _css(color), width, points, size))
+        return out
+
+    # ---- drawing ----------------------------------------------------------------------------------
+    def value_range(self) -> tuple[float, float, float, float] | None:
+        """(x0, x1, y0, y1) of all samples in plot units (axis_y's range when given)."""
+        xs, ys = [], []
+        for path, h in self.histories.items():
+            if len(h.times) and path in self.series:
+                xs += [h.times[0], h.times[-1]]
+                finite = h.values[np.isfinite(h.values)]
+                if finite.size:
+                    ys += [float(finite.min()), float(finite.max())]
+        if not xs:
+            return None
+        x0, x1 = ((np.array([min(xs), max(xs)]) - self._origin_raw) / self._scale).tolist()
+        y0, y1 = (min(ys), max(ys)) if ys else (0.0, 1.0)
+        fixed = prop_value(self.properties.get("axis_y"), "range")
+        if fixed is not None:
+            y0, y1 = float(fixed[0]), float(fixed[1])
+        else:
+            pad = 0.05 * (y1 - y0) if y1 > y0 else 0.5
+            y0, y1 = y0 - pad, y1 + pad
+        return x0, x1, y0, y1
+
+    def cursor_x(self) -> float | None:
+        """The current time in plot units (None when unknown)."""
+        if self.at is None:
+            return None
+        return (self.at - self._origin_raw) / self._scale
+
+    def draw(self, renderer, rect) -> None:
+        plot_px = max(int(rect[2]) - MARGIN_LEFT_PX - MARGIN_RIGHT_PX, 16)
+        if not 0.5 <= plot_px / self._plot_px <= 2:  # resized a lot: re-bin the decimated series
+            self._plot_px = plot_px
+            for lines in self.series.values():
+                for s in lines:
+                    s.replot(plot_px)
+        rng = self.value_range()
+        if rng is not None:
+            self.frame.show(*rng, rect)
+        x = self.cursor_x()
+        _x0, _x1, y0, y1 = self.frame.bounds
+        self.cursor.visible = x is not None and rng is not None
+        if self.cursor.visible:
+            pos = self.cursor.geometry.positions
+            pos.data[:] = [[x, y0, 0.5], [x, y1, 0.5]]
+            pos.update_full()
+        self.frame.draw(renderer, rect)
+        self._draw_legend(rect)
+        self.draw_overlay(renderer, rect)
+
+    def _draw_legend(self, rect) -> None:
+        legend = self.properties.get("plot_legend")
+        visible = first_bool([prop_value(legend, "visible", True)], True) if legend is not None else True
+        entries = [(s.name, s.color) for lines in self.series.values() for s in lines] if visible else []
+        key = tuple(entries)
+        if key != self._legend_key:
+            for t in self._legend:
+                self.overlay.scene.remove(t)
+            self._legend = [ScreenOverlay.text(name, color=color, anchor="top-right") for name, color in entries]
+            for t in self._legend:
+                self.overlay.scene.add(t)
+            self._legend_key = key
+        for i, t in enumerate(self._legend):
+            self.overlay.place(t, rect[2] - 16, 24 + 15 * i)
+
+    def data_times(self, timeline):
+        return self.tracker.data_times(timeline).copy()
+
+    def min_time_gap(self, timeline):
+        return self.tracker.min_time_gap(timeline)
+
+    def set_visible(self, entity_path, visible) -> None:
+        super().set_visible(entity_path, visible)
+        self.timeline = None  # rebuild without (or with) it
+
+    def close(self) -> None:
+        self.tracker.close()
