@@ -301,6 +301,9 @@ class RecordingStream(RecordingStreamApi):
     def connect_grpc(self, url: str | None = None, *, flush_timeout_sec: float | None = 2.0,
                      default_blueprint: Any = None) -> None:
         """Stream this recording to a Rerun gRPC server (default ``rerun+http://127.0.0.1:9876/proxy``)."""
+        if not self._enabled:
+            report_error("rerun_nb is disabled for this recording: connect_grpc() call ignored", strict=False)
+            return
         from .grpc import GrpcSink
 
         self._set_sink(GrpcSink(url, self, flush_timeout_sec=flush_timeout_sec, default_blueprint=default_blueprint))
