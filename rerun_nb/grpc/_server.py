@@ -36,7 +36,7 @@ from ._registry import first_sight, recording_for, register_recording
 
 __all__ = ["DEFAULT_PORT", "GrpcServer"]
 
-DEFAULT_PORT = 9876
+DEFAULT_PORT = 9876  # as rerun-sdk
 SERVICE = "rerun.sdk_comms.v1alpha1.MessageProxyService"
 _LOG = logging.getLogger("rerun_nb.grpc")
 

@@ -15,7 +15,7 @@ import sys
 import time
 import warnings
 
-from ._client import GrpcWarning
+from ._public import GrpcWarning
 
 __all__ = ["port_is_listening", "spawn_viewer"]
 

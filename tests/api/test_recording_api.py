@@ -142,11 +142,21 @@ def test_script_helpers_save(tmp_path):
     assert "/p" in rr.load(tmp_path / "s.rrd").store.entity_paths()
 
 
-def test_script_helpers_connect_says_what_is_missing():
-    parser = argparse.ArgumentParser()
-    rr.script_add_args(parser)
-    with pytest.raises(NotImplementedError):
-        rr.script_setup(parser.parse_args(["--connect"]), "rerun_example_script")
+def test_script_helpers_connect_streams_over_grpc():
+    pytest.importorskip("grpc")
+    from rerun_nb.grpc import GrpcServer, wait_for_recording
+
+    server = GrpcServer(0)
+    try:
+        parser = argparse.ArgumentParser()
+        rr.script_add_args(parser)
+        rec = rr.script_setup(parser.parse_args(["--connect", "--url", server.url]), "rerun_example_script")
+        rec.log("x", rr.Points3D([[1, 2, 3]]), static=True)
+        rr.script_teardown(parser.parse_args([]))
+        rec.disconnect()
+        assert "/x" in wait_for_recording("rerun_example_script", timeout_sec=10).store.entity_paths()
+    finally:
+        server.stop(grace_sec=0)
 
 
 def test_version_and_fork_cleanup():
