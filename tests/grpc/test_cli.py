@@ -15,7 +15,7 @@ from rerun_nb.grpc._codec import decode_arrow_msg
 from rerun_nb.grpc._reader import read_messages
 from rerun_nb.grpc._spawn import port_is_listening
 
-from .conftest import REPO, RERUN_BIN, free_port, run_python
+from .conftest import REPO, RERUN_BIN, free_port, run_python, start_python
 
 
 def _rerun_nb(*args: str) -> subprocess.Popen:
@@ -242,3 +242,27 @@ def test_viewer_page_scrubbing_moves_the_point(web_rerun_nb):
     _get(base + "/api/state?rec=web_app/w", data=json.dumps({"time": 0}).encode())
     count, x_first = _red_pixels(_get(base + "/api/frame.png?rec=web_app/w")[0])
     assert count > 50 and x_first < x_latest - 20  # x = -2 at step 0, 2 at step 4
+
+
+def test_process_exits_while_a_producer_is_still_connected():
+    """A kernel/script serving gRPC exits even though a producer keeps its stream open (no thread join hang)."""
+    proc = start_python("""
+        import subprocess, sys, time
+        import rerun_nb as rr
+        from rerun_nb.grpc import wait_for_recording
+        rec = rr.RecordingStream("exit_app")
+        url = rec.serve_grpc(grpc_port=0)
+        code = (f"import rerun as rr, time\\nrr.init('still_connected')\\nrr.connect_grpc({url!r})\\n"
+                "rr.log('x', rr.Points3D([[1, 2, 3]]))\\ntime.sleep(600)\\n")
+        producer = subprocess.Popen([sys.executable, "-c", code])
+        wait_for_recording("still_connected", timeout_sec=60)
+        print(producer.pid, flush=True)
+    """)
+    producer_pid = None
+    try:
+        producer_pid = int(proc.stdout.readline())
+        proc.wait(timeout=120)  # a server whose worker threads were joined at exit would wait 600 s here
+        assert proc.returncode == 0, proc.stderr.read()[-2000:]
+    finally:
+        if producer_pid is not None:
+            os.kill(producer_pid, signal.SIGKILL)
