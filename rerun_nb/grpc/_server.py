@@ -248,13 +248,18 @@ class GrpcServer:
         rec = self._recording(key)
         try:
             rec.store.insert_record_batch(batch)
-        except (ValueError, TypeError, KeyError, IndexError) as err:
+        except Exception as err:  # noqa: BLE001 - one chunk the store refuses must not end the producer's stream
             entity = (batch.schema.metadata or {}).get(b"rerun:entity_path", b"?").decode("utf-8", "replace")
-            _LOG.warning("rerun_nb: a chunk of %r for %s/%s was not stored: %s", entity, key[1], key[2], err)
+            _LOG.warning("rerun_nb: a chunk of %r for %s/%s was not stored: %s: %s", entity, key[1], key[2],
+                         type(err).__name__, err)
             return
         self.history.add(raw, STATIC if is_static else TEMPORAL)
         if self.on_chunk is not None:
-            self.on_chunk(key, batch)
+            try:
+                self.on_chunk(key, batch)
+            except Exception as err:  # noqa: BLE001 - e.g. --save's disk is full: keep receiving, say why
+                _LOG.error("rerun_nb: could not record a chunk of %s/%s: %s: %s", key[1], key[2],
+                           type(err).__name__, err)
 
     # --- ReadMessages, tables ----------------------------------------------------------------------------
 
