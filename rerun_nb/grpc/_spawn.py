@@ -19,6 +19,8 @@ from ._public import GrpcWarning
 
 __all__ = ["port_is_listening", "spawn_viewer"]
 
+_warned_disabled = False
+
 
 def port_is_listening(port: int, host: str = "127.0.0.1", timeout_sec: float = 0.2) -> bool:
     try:
@@ -39,8 +41,13 @@ def spawn_viewer(*, port: int = 9876, memory_limit: str = "75%", detach_process:
     Returns None (after a warning) when spawning is turned off with ``RERUN_NB_SPAWN=0``.
     """
     if not spawn_enabled():
-        warnings.warn(GrpcWarning("rerun_nb: rr.spawn() outside a notebook does nothing here (RERUN_NB_SPAWN=0); "
-                                  "logging goes on in this process"), stacklevel=4)
+        global _warned_disabled
+        if not _warned_disabled:
+            _warned_disabled = True
+            warnings.warn(GrpcWarning("rerun_nb: rr.spawn() outside a notebook starts no viewer here "
+                                      "(RERUN_NB_SPAWN=0); logging goes on in this process: save it with "
+                                      "rr.save('recording.rrd'), or run `rerun-nb` and rr.connect_grpc()"),
+                          stacklevel=4)
         return None
     if port_is_listening(port):
         return True

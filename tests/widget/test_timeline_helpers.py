@@ -63,6 +63,9 @@ def test_spawn_outside_a_notebook_warns_once(monkeypatch):
     from rerun_nb import notebook
 
     monkeypatch.setattr(notebook, "_warned_no_viewer", False)
+    from rerun_nb.grpc import _spawn
+
+    monkeypatch.setattr(_spawn, "_warned_disabled", False)  # outside a notebook the gRPC spawn path warns
     rec = rr.RecordingStream("rerun_example_spawn")
     with pytest.warns(rr.RerunWarning, match="rr.save"):
         rec.spawn()
