@@ -36,7 +36,7 @@ def _as_list(value: Any, what: str) -> list[Any]:
     """`indexes` / `columns` as a list; a string or a single object is not a sequence of them."""
     error = getattr(value, "_error", None)
     if isinstance(error, str):
-        raise ValueError(error)
+        raise ValueError(error)  # noqa: TRY004 - the value's content was bad (reported by its constructor)
     if isinstance(value, (str, bytes, dict)) or not hasattr(value, "__iter__"):
         raise TypeError(f"`{what}` must be a list, got {type(value).__name__}")
     return list(value)
@@ -46,7 +46,7 @@ def _flatten_columns(columns: list[Any]) -> list[Any]:
     out = []
     for col in columns:
         if isinstance(getattr(col, "_error", None), str):  # a column list built from bad input
-            raise ValueError(col._error)
+            raise ValueError(col._error)  # noqa: TRY004 - its content was bad, not its type
         if isinstance(col, (list, tuple)):
             out.extend(_flatten_columns(list(col)))
         else:

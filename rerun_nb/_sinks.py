@@ -54,32 +54,45 @@ class FileSink:
         return f"FileSink({self.path!r})"
 
 
-_GRPC_MISSING = ("rerun_nb does not stream over gRPC yet (the streaming issue brings it); use "
-                 "rr.FileSink('out.rrd') / rr.save, or the inline viewer (rr.notebook_show())")
-
-
-class _GrpcSinkMissing:
-    """`rr.GrpcSink(url)`: stream to a Rerun viewer over gRPC (not available in this build)."""
+class GrpcSink:
+    """Stream the recording to a Rerun gRPC server (`rr.set_sinks(rr.GrpcSink(url), ...)`; the default URL is
+    ``rerun+http://127.0.0.1:9876/proxy``). grpcio is imported when the sink is opened, not before."""
 
     def __init__(self, url: str | None = None) -> None:
-        raise NotImplementedError(f"rr.GrpcSink: {_GRPC_MISSING}")
+        self.url = url
+
+    def _rnb_open(self, rec: RecordingStream, default_blueprint: Any = None) -> Any:
+        from .grpc import GrpcSink as GrpcClientSink
+
+        return GrpcClientSink(self.url, rec, default_blueprint=default_blueprint)
+
+    def __repr__(self) -> str:
+        return f"GrpcSink({self.url!r})"
 
 
-class _GrpcServerSinkMissing:
-    """`rr.GrpcServerSink(...)`: serve the recording over gRPC (not available in this build)."""
+class GrpcServerSink:
+    """Serve the recording over gRPC from this process (`rr.set_sinks(rr.GrpcServerSink(), ...)`), as
+    `rr.serve_grpc` does. rerun_nb binds 127.0.0.1 when `bind_ip` is Rerun's default "0.0.0.0" only if the
+    environment variable RERUN_NB_BIND_ALL is unset (see the README: loopback unless told otherwise)."""
 
     def __init__(self, bind_ip: str = "0.0.0.0", port: int = 9876, *, server_memory_limit: str = "1GiB",
                  newest_first: bool = False, cors_allow_origin: str | None = None) -> None:
-        raise NotImplementedError(f"rr.GrpcServerSink: {_GRPC_MISSING}")
+        self.bind_ip, self.port = bind_ip, port
+        self.server_memory_limit, self.newest_first = server_memory_limit, newest_first
+        self.cors_allow_origin = cors_allow_origin
 
+    def _rnb_open(self, rec: RecordingStream, default_blueprint: Any = None) -> Any:
+        from .grpc import GrpcServer, ServerSink
+        from .recording_stream import parse_memory_limit
 
-try:  # the gRPC side lives in rerun_nb.grpc when it is there; its sinks follow the same protocol
-    from .grpc import GrpcServerSink, GrpcSink  # type: ignore[attr-defined]
-except ImportError:
-    GrpcSink = _GrpcSinkMissing
-    GrpcSink.__name__ = GrpcSink.__qualname__ = "GrpcSink"
-    GrpcServerSink = _GrpcServerSinkMissing
-    GrpcServerSink.__name__ = GrpcServerSink.__qualname__ = "GrpcServerSink"
+        bind = self.bind_ip if (self.bind_ip != "0.0.0.0" or os.environ.get("RERUN_NB_BIND_ALL")) else "127.0.0.1"
+        server = GrpcServer(self.port, bind=bind, server_memory_limit=parse_memory_limit(self.server_memory_limit),
+                            newest_first=self.newest_first, memory_limit=rec.store.memory_limit)
+        server.add_recording(rec)
+        return ServerSink(server, rec, default_blueprint=default_blueprint)
+
+    def __repr__(self) -> str:
+        return f"GrpcServerSink({self.bind_ip!r}, {self.port})"
 
 
 class FanOutSink:

@@ -124,6 +124,10 @@ class LayoutRenderer:
         for view, rect in self.placed:
             view.draw(self.renderer, rect)
         self._draw_tab_bars()
+        if not self.placed:  # nothing logged yet: pygfx can't flush a frame nothing was rendered into
+            blank = gfx.Scene()
+            blank.add(gfx.Background.from_color("#000000"))
+            self.renderer.render(blank, gfx.ScreenCoordsCamera(), flush=False)
         self.renderer.flush()
 
     def _draw_tab_bars(self) -> None:

@@ -142,21 +142,27 @@ def test_script_helpers_save(tmp_path):
     assert "/p" in rr.load(tmp_path / "s.rrd").store.entity_paths()
 
 
-def test_script_helpers_connect_streams_over_grpc():
-    pytest.importorskip("grpc")
+def test_script_helpers_connect_streams_to_a_server():
+    import socket
+
     from rerun_nb.grpc import GrpcServer, wait_for_recording
 
-    server = GrpcServer(0)
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = GrpcServer(port)
     try:
         parser = argparse.ArgumentParser()
         rr.script_add_args(parser)
-        rec = rr.script_setup(parser.parse_args(["--connect", "--url", server.url]), "rerun_example_script")
-        rec.log("x", rr.Points3D([[1, 2, 3]]), static=True)
-        rr.script_teardown(parser.parse_args([]))
+        args = parser.parse_args(["--connect", "--url", f"rerun+http://127.0.0.1:{port}/proxy"])
+        rec = rr.script_setup(args, "rerun_example_script_connect")
+        rr.log("p", rr.Points3D([[1, 2, 3]]), static=True)
+        rr.script_teardown(args)
         rec.disconnect()
-        assert "/x" in wait_for_recording("rerun_example_script", timeout_sec=10).store.entity_paths()
+        got = wait_for_recording("rerun_example_script_connect", timeout_sec=30)
+        assert "/p" in got.store.entity_paths()
     finally:
-        server.stop(grace_sec=0)
+        server.stop()
 
 
 def test_version_and_fork_cleanup():

@@ -115,11 +115,26 @@ def test_stdout_streams_rrd(tmp_path):
     assert _positions(tmp_path / "o.rrd") == {"/x": [[7.0, 8.0, 9.0]]}
 
 
-def test_grpc_sinks_say_what_brings_them():
-    if rr.GrpcSink.__module__.startswith("rerun_nb.grpc"):
-        pytest.skip("the gRPC side is present")
-    with pytest.raises(NotImplementedError, match="streaming issue"):
-        rr.GrpcSink("rerun+http://127.0.0.1:9876/proxy")
+def test_grpc_sink_and_file_sink_at_once(tmp_path):
+    import socket
+
+    from rerun_nb.grpc import GrpcServer, wait_for_recording
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    server = GrpcServer(port)
+    try:
+        rec = rr.RecordingStream("rerun_example_two_sinks", send_properties=False)
+        rec.set_sinks(rr.GrpcSink(f"rerun+http://127.0.0.1:{port}/proxy"), rr.FileSink(tmp_path / "both.rrd"))
+        rec.set_time("frame", sequence=1)
+        rec.log("p", rr.Points3D([[1, 2, 3]]))
+        rec.disconnect()
+        got = wait_for_recording("rerun_example_two_sinks", timeout_sec=30)
+        assert got.store.latest_at("p", timeline="frame")["Points3D:positions"].tolist() == [[1, 2, 3]]
+        assert rr.load(tmp_path / "both.rrd").store.entity_paths() == ["/p"]
+    finally:
+        server.stop()
 
 
 def test_file_sink_without_footer_is_still_readable(rec, tmp_path):

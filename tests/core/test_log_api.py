@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import numpy as np
-import pytest
 import pyarrow as pa
+import pytest
 
 import rerun_nb as rr
 from rerun_nb.error_utils import RerunError

@@ -17,14 +17,14 @@ import rerun_nb as rr
 from rerun_nb.error_utils import RerunError
 
 OUT_OF_RANGE_TIMES = [
-    dict(sequence=2**70),
-    dict(sequence=np.uint64(2**63)),
-    dict(sequence=-(2**63) - 1),
-    dict(duration=1e20),
-    dict(duration=datetime.timedelta(days=10**8)),
-    dict(duration=np.timedelta64(10**15, "s")),
-    dict(timestamp=np.datetime64(10**18, "s")),
-    dict(timestamp=datetime.datetime(9999, 1, 1)),
+    {"sequence": 2**70},
+    {"sequence": np.uint64(2**63)},
+    {"sequence": -(2**63) - 1},
+    {"duration": 1e20},
+    {"duration": datetime.timedelta(days=10**8)},
+    {"duration": np.timedelta64(10**15, "s")},
+    {"timestamp": np.datetime64(10**18, "s")},
+    {"timestamp": datetime.datetime(9999, 1, 1)},
 ]
 
 

@@ -91,8 +91,8 @@ def test_static_data_logged_after_a_static_clear_shows():
 
 HAVE_RERUN_READER = (importlib.util.find_spec("rerun") is not None
                      and importlib.util.find_spec("datafusion") is not None)
-QUERIES = [dict(), dict(fill_latest_at=True), dict(fill_latest_at=True, using_index_values=[0, 1, 2, 3, 4, 5]),
-           dict(using_index_values=[1, 2, 3])]
+QUERIES = [{}, {"fill_latest_at": True}, {"fill_latest_at": True, "using_index_values": [0, 1, 2, 3, 4, 5]},
+           {"using_index_values": [1, 2, 3]}]
 
 
 def _theirs(steps, tmp_path):

@@ -100,7 +100,7 @@ def test_killed_at_a_random_point_keeps_what_was_logged_before(tmp_path, run):
         assert result.ok and result.has_footer, result.errors
     if RERUN_CLI is not None:  # the real Rerun reads the file too
         cmd = ["rrd", "verify"] if sig == signal.SIGTERM else ["rrd", "print"]
-        out = subprocess.run([RERUN_CLI, *cmd, str(path)], capture_output=True, text=True, timeout=120)
+        out = subprocess.run([RERUN_CLI, *cmd, str(path)], capture_output=True, text=True, timeout=120, check=False)
         assert out.returncode == 0, out.stdout[-2000:] + out.stderr[-2000:]
         if sig == signal.SIGKILL:
             assert "/loop/scalar" in out.stdout

@@ -164,7 +164,7 @@ def run(rec: rr.RecordingStream, model: Model, o: tuple) -> tuple[bool, object, 
             model.kinds[timeline] = time_kind
             raw = (times * (1 if time_kind == "sequence" else 10**9)).astype(np.int64)
             for j, k in enumerate(ids):
-                model.rows[k] = (normalize(entity), {timeline: int(raw[j])}, "Scalars:scalars", [float(ids[j])])
+                model.rows[k] = (normalize(entity), {timeline: int(raw[j])}, "Scalars:scalars", [float(k)])
         else:
             model.invalid_ids.update(ids)
 

@@ -10,6 +10,7 @@ import gc
 import os
 import threading
 import time
+
 import pytest
 
 import rerun_nb as rr
@@ -114,7 +115,7 @@ def test_row_ids_are_unique_across_threads():
         mine = []
         for i in range(3000):
             if i % 10 == 0:
-                hi, lo = TUIDS.next_many(7)
+                _hi, lo = TUIDS.next_many(7)
                 mine.extend(lo.tolist())
             else:
                 mine.append(TUIDS.next()[1])
@@ -134,7 +135,7 @@ def test_a_full_disk_at_disconnect_warns_and_goes_on(tmp_path):
         pytest.skip("no /dev/full on this system")
     rr.set_strict_mode(False)
     rec = rr.RecordingStream("full", send_properties=False)
-    with pytest.warns(rr.RerunWarning, match="No space left"):
+    with pytest.warns(rr.RerunWarning, match="No space left"):  # noqa: PT031 - the whole life of a sink
         rec.save("/dev/full")  # every write fails with ENOSPC
         rec.log("p", rr.Points3D([[1, 2, 3]]))
         rec.flush()

@@ -58,17 +58,17 @@ def test_choose_adapter_order():
     assert choose_adapter([]) is None
 
 
-def test_spawn_outside_a_notebook_warns_once(monkeypatch):
+def test_spawn_outside_a_notebook_with_spawning_off_warns_and_logging_goes_on(monkeypatch):
+    """Outside a notebook rr.spawn() starts `rerun-nb` (tests/grpc/test_cli.py); with RERUN_NB_SPAWN=0 (as in the
+    tests) it only warns, and logging goes on."""
     import rerun_nb as rr
-    from rerun_nb import notebook
 
-    monkeypatch.setattr(notebook, "_warned_no_viewer", False)
+    monkeypatch.setenv("RERUN_NB_SPAWN", "0")
     from rerun_nb.grpc import _spawn
 
-    monkeypatch.setattr(_spawn, "_warned_disabled", False)  # outside a notebook the gRPC spawn path warns
+    monkeypatch.setattr(_spawn, "_warned_disabled", False)  # it warns once per process
     rec = rr.RecordingStream("rerun_example_spawn")
-    with pytest.warns(rr.RerunWarning, match="rr.save"):
+    with pytest.warns(rr.RerunWarning, match="RERUN_NB_SPAWN=0"):
         rec.spawn()
-    rec.spawn()  # second time: silent (filterwarnings turns a RerunWarning into an error)
     rec.log("pts", rr.Points3D([[0, 0, 0]]))  # logging goes on
     assert rec.store.entity_paths() == ["/pts"]
