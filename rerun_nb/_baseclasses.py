@@ -58,7 +58,7 @@ class ComponentDescriptor:
         return self.component
 
     def with_overrides(
-        self, *, archetype: str | None = None, component_type: str | None = None
+        self, archetype: str | None = None, component_type: str | None = None
     ) -> ComponentDescriptor:
         return ComponentDescriptor(
             self.component,
@@ -67,7 +67,7 @@ class ComponentDescriptor:
         )
 
     def or_with_overrides(
-        self, *, archetype: str | None = None, component_type: str | None = None
+        self, archetype: str | None = None, component_type: str | None = None
     ) -> ComponentDescriptor:
         """Fill in `archetype` / `component_type` only where this descriptor has none."""
         return ComponentDescriptor(
@@ -103,6 +103,15 @@ def batch_to_arrow(data: np.ndarray | pa.Array, arrow_type: pa.DataType | None =
     return pa.array(data)
 
 
+def _descriptor_getter(desc: ComponentDescriptor) -> Callable[[], ComponentDescriptor]:
+    """`Points3D.descriptor_positions()`: no parameters, as in Rerun."""
+
+    def descriptor() -> ComponentDescriptor:
+        return desc
+
+    return descriptor
+
+
 class ComponentType:
     """How one Rerun component type (`rerun.components.Color`, ...) turns user input into a batch."""
 
@@ -122,9 +131,20 @@ class DescribedComponentBatch:
 
     __slots__ = ("data", "descriptor")
 
-    def __init__(self, descriptor: ComponentDescriptor, data: np.ndarray | pa.Array):
+    def __init__(self, batch: Any, descriptor: Any):
+        # Rerun's order is (batch, descriptor), with `batch` anything that has `as_arrow_array()`;
+        # rerun_nb's own code passes (descriptor, data) with data already numpy/Arrow. Both are accepted.
+        if isinstance(batch, ComponentDescriptor):
+            batch, descriptor = descriptor, batch
+        if not isinstance(descriptor, ComponentDescriptor):
+            raise TypeError(f"DescribedComponentBatch needs a ComponentDescriptor, got {type(descriptor).__name__}")
+        if not isinstance(batch, np.ndarray | pa.Array):
+            getter = getattr(batch, "as_arrow_array", None)
+            if getter is None:
+                raise TypeError(f"DescribedComponentBatch needs a component batch, got {type(batch).__name__}")
+            batch = getter()
         self.descriptor = descriptor
-        self.data = data
+        self.data = batch
 
     def component_descriptor(self) -> ComponentDescriptor:
         return self.descriptor
@@ -238,7 +258,7 @@ class Archetype(AsComponents):
             for name, ct in cls._fields.items()
         }
         for name, desc in cls._descriptors.items():
-            setattr(cls, f"descriptor_{name}", staticmethod(lambda desc=desc: desc))
+            setattr(cls, f"descriptor_{name}", staticmethod(_descriptor_getter(desc)))
 
     def _set(self, **values: Any) -> None:
         batches: dict[str, np.ndarray | pa.Array] = {}

@@ -2,9 +2,8 @@
 
 * `GrpcServer`: Rerun's MessageProxyService in this process. Incoming recordings land in their own
   `RecordingStream` (`incoming_recordings`, `wait_for_recording`); late readers get the history.
-* `GrpcStreamSink`: the client behind ``rr.connect_grpc`` (the sink protocol: ``write_chunks``, ``flush``,
-  ``close``).
-* `GrpcSink`, `GrpcServerSink`: rerun-sdk's sink descriptions for ``rr.set_sinks``.
+* `GrpcSink` (alias `GrpcStreamSink`): the client behind ``rr.connect_grpc`` and ``rr.GrpcSink`` (the sink
+  protocol: ``write_chunks``, ``flush``, ``close``).
 * `serve_grpc`: ``rr.serve_grpc``, a server that is also the recording's sink.
 
 Importing this package is light: grpcio (and protobuf) load only when a server or a client is made.
@@ -12,8 +11,6 @@ Importing this package is light: grpcio (and protobuf) load only when a server o
 
 from typing import Any
 
-from ._public import GrpcServerSink as GrpcServerSink
-from ._public import GrpcSink as GrpcSink
 from ._public import GrpcWarning as GrpcWarning
 from ._registry import incoming_recordings as incoming_recordings
 from ._registry import wait_for_recording as wait_for_recording
@@ -22,11 +19,12 @@ from ._url import parse_url as parse_url
 DEFAULT_PORT = 9876
 
 __all__ = [
-    "DEFAULT_PORT", "GrpcServer", "GrpcServerSink", "GrpcSink", "GrpcStreamSink", "GrpcWarning", "ServerSink",
+    "DEFAULT_PORT", "GrpcServer", "GrpcSink", "GrpcStreamSink", "GrpcWarning", "ServerSink",
     "StreamError", "incoming_recordings", "parse_url", "serve_grpc", "wait_for_recording",
 ]
 
-_LAZY = {"GrpcServer": "._server", "GrpcStreamSink": "._client", "ServerSink": "._serve", "serve_grpc": "._serve",
+_LAZY = {"GrpcServer": "._server", "GrpcSink": "._client", "GrpcStreamSink": "._client", "ServerSink": "._serve",
+         "serve_grpc": "._serve",
          "StreamError": "._codec"}
 
 

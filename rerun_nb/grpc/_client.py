@@ -39,7 +39,7 @@ from ._codec import (
 from ._public import GrpcWarning
 from ._url import parse_url
 
-__all__ = ["GrpcStreamSink", "request_bytes"]
+__all__ = ["GrpcSink", "GrpcStreamSink", "request_bytes"]
 
 WRITE_MESSAGES = "/rerun.sdk_comms.v1alpha1.MessageProxyService/WriteMessages"
 _LOG = logging.getLogger("rerun_nb.grpc")
@@ -311,6 +311,9 @@ class GrpcStreamSink:
     def __repr__(self) -> str:
         state = "closed" if self._closing else ("connected" if self.connected else "connecting")
         return f"GrpcStreamSink({self.url!r}, {state})"
+
+
+GrpcSink = GrpcStreamSink  # the name rerun_nb._sinks (rr.GrpcSink's opener) and older code use
 
 
 def _blueprint_requests(blueprint, application_id: str, *, make_active: bool = False,

@@ -24,7 +24,7 @@ from ..query import ChangeTracker
 from ..viewer import _objects
 from ..viewer._adapter import ensure_adapter
 from ..viewer._warmup import wait_for_prewarm
-from ..views import ScreenOverlay, make_view
+from ..views import BACKGROUND_RGB, ScreenOverlay, make_view
 from ._heuristics import heuristic_layout
 from ._tree import compute_rects, from_blueprint, tab_bars
 
@@ -71,10 +71,13 @@ class LayoutRenderer:
         self.canvas = OffscreenRenderCanvas(size=(width, height), pixel_ratio=min(pixel_ratio, self._pixel_ratio_cap))
         self.renderer = gfx.WgpuRenderer(self.canvas, **self.adapter.renderer_kwargs)
         self._tabs = ScreenOverlay()
-        self.tree = from_blueprint(blueprint)
-        self._auto = self.tree is None
-        self._tracker = ChangeTracker(store) if self._auto else None
+        self._empty_scene = gfx.Scene()
+        self._empty_scene.add(gfx.Background.from_color(BACKGROUND_RGB))
+        self._empty_camera = gfx.OrthographicCamera(1, 1)
+        self._tracker = ChangeTracker(store)  # for the automatic layout (new entities, new archetypes)
         self._schema_seen = -1
+        self._blueprint = None
+        self.set_blueprint(blueprint)
         self._views: dict[tuple, object] = {}
         self.placed: list[tuple[object, tuple[int, int, int, int]]] = []  # (view, rect) in layout order
         self._captured = None
@@ -86,6 +89,22 @@ class LayoutRenderer:
     def views(self) -> list:
         """The views shown, in layout order."""
         return [v for v, _ in self.placed]
+
+    def set_blueprint(self, blueprint) -> None:
+        """Lay the views out by ``blueprint`` from now on (None: from the data). Views that stay keep their
+        cameras."""
+        with self.lock:
+            self._blueprint = blueprint
+            self.tree = from_blueprint(blueprint)
+            self._auto = self.tree is None
+            self._schema_seen = -1
+            if hasattr(self, "placed"):
+                self._sync_layout()
+
+    @property
+    def blueprint(self):
+        """The blueprint the views are laid out by (None: the automatic layout)."""
+        return self._blueprint
 
     def _sync_layout(self) -> None:
         if self._auto:
@@ -121,13 +140,13 @@ class LayoutRenderer:
     def _draw(self) -> None:
         # No full-canvas clear pass: pygfx clears the target before the first render after a flush, and each
         # view paints its own background (the 2 px gaps between views stay black).
+        # No data (yet): an empty background, as the 3D view showed before anything came (pygfx also cannot
+        # flush a frame nothing was rendered into).
+        if not self.placed:
+            self.renderer.render(self._empty_scene, self._empty_camera, flush=False)
         for view, rect in self.placed:
             view.draw(self.renderer, rect)
         self._draw_tab_bars()
-        if not self.placed:  # nothing logged yet: pygfx can't flush a frame nothing was rendered into
-            blank = gfx.Scene()
-            blank.add(gfx.Background.from_color("#000000"))
-            self.renderer.render(blank, gfx.ScreenCoordsCamera(), flush=False)
         self.renderer.flush()
 
     def _draw_tab_bars(self) -> None:
@@ -275,8 +294,7 @@ class LayoutRenderer:
         with self.lock:
             for view in self._views.values():
                 view.close()
-            if self._tracker is not None:
-                self._tracker.close()
+            self._tracker.close()
 
 
 def render_frame(store, *, timeline: str, at: int | None = None, width: int = 640, height: int = 480,

@@ -10,9 +10,9 @@ from pygfx.renderers.wgpu.shaders.lineshader import ThinLineShader
 
 __all__ = ["LABEL_LIMIT", "lines", "mesh", "points", "set_labels"]
 
-# Labels are pygfx Text objects (one per label): past this many, an entity shows none (as Rerun hides
-# labels of big batches by default).
-LABEL_LIMIT = 64
+# Labels are the text blocks of one pygfx MultiText per entity (one draw call for all of them); past this
+# many an entity shows none (glyph layout is per label, on the CPU).
+LABEL_LIMIT = 5000
 
 
 def _geometry_matches(obj, kind: type, material_key: tuple, **arrays: np.ndarray) -> bool:
@@ -158,7 +158,7 @@ def mesh(prev, positions, indices, colors, normals=None):
 
 
 def set_labels(obj, labels: list[str] | None, anchors: np.ndarray | None, color=(1, 1, 1, 1)) -> None:
-    """Replace the text labels attached to ``obj`` (one per label, at its anchor)."""
+    """Replace the text labels attached to ``obj``: one text block per label, at its anchor, in one MultiText."""
     old = getattr(obj, "_rnb_labels", None)
     new_key = None if labels is None or anchors is None else (tuple(labels), anchors.tobytes())
     if old is not None and old[0] == new_key:
@@ -167,11 +167,12 @@ def set_labels(obj, labels: list[str] | None, anchors: np.ndarray | None, color=
         for text in old[1]:
             obj.remove(text)
     texts = []
-    if new_key is not None and len(labels) <= LABEL_LIMIT:
-        for label, anchor in zip(labels, anchors):
-            text = gfx.Text(text=label, font_size=13, screen_space=True, anchor="bottom-left",
-                            material=gfx.TextMaterial(color=color))
-            text.local.position = anchor
-            obj.add(text)
-            texts.append(text)
+    if new_key is not None and 0 < len(labels) <= LABEL_LIMIT:
+        multi = gfx.MultiText(font_size=13, screen_space=True, anchor="bottom-left",
+                              material=gfx.TextMaterial(color=color))
+        for block, label, anchor in zip(multi.create_text_blocks(len(labels)), labels, anchors):
+            block.set_text(label)
+            block.set_position(*(float(v) for v in anchor[:3]))
+        obj.add(multi)
+        texts.append(multi)
     obj._rnb_labels = (new_key, texts)

@@ -90,6 +90,10 @@ class SceneBuilder:
         """Entity paths seen so far (sorted)."""
         return self.tracker.entity_paths
 
+    def entities(self):
+        """(path, entity) pairs with what each draws now (``entity.objects``: archetype -> pygfx object)."""
+        return list(self._entities.items())
+
     def data_times(self, timeline: str) -> np.ndarray:
         """Sorted distinct times at which any entity has data on ``timeline`` (from the events seen)."""
         return self.tracker.data_times(timeline)
@@ -171,7 +175,7 @@ class SceneBuilder:
             holder = gfx.Group()
             holder.local.matrix = pose
             for obj in objects.values():
-                holder.add(type(obj)(obj.geometry, obj.material))
+                holder.add(_instance(obj))
             ent.visuals.add(holder)
 
     def _warn_once(self, path: str, archetype: str, exc: Exception) -> None:
@@ -195,6 +199,16 @@ class SceneBuilder:
             return None
         allc = np.concatenate(corners)
         return np.stack([allc.min(axis=0), allc.max(axis=0)])
+
+
+def _instance(obj):
+    """Another pygfx object drawing ``obj`` (sharing geometry and material), for one instance pose."""
+    if type(obj) is gfx.Group:  # several objects (e.g. strips of different widths)
+        group = gfx.Group()
+        for child in obj.children:
+            group.add(_instance(child))
+        return group
+    return type(obj)(obj.geometry, obj.material)
 
 
 def _group_visible(obj) -> bool:

@@ -74,15 +74,35 @@ def _join_strips(strips: list[np.ndarray], colors: np.ndarray) -> tuple[np.ndarr
     return np.concatenate(pos_parts).astype(np.float32), np.concatenate(col_parts).astype(np.float32)
 
 
+def _strips_by_width(prev, strips, colors, radii):
+    """Per-strip widths: one line object per distinct radius (pygfx lines have one thickness each), grouped."""
+    import pygfx as gfx
+
+    group = gfx.Group()
+    previous = {getattr(c, "_rnb_radius", None): c for c in prev.children} if type(prev) is gfx.Group else {}
+    for r in np.unique(radii):
+        idx = np.flatnonzero(radii == r)
+        positions, vertex_colors = _join_strips([strips[i] for i in idx], colors[idx])
+        width, space = _line_width(np.array([r]))
+        line = _objects.lines(previous.get(float(r)), positions, vertex_colors, thickness=width, thickness_space=space)
+        line._rnb_radius = float(r)
+        group.add(line)
+    return group
+
+
 @register_visualizer("LineStrips3D", "LineStrips3D:strips")
 def line_strips3d(prev, result, entity_path):
     strips = [s for s in strips_from_batch(batch(result, "LineStrips3D:strips")) if len(s)]
     if not strips:
         return None
     colors = per_instance_colors(batch(result, "LineStrips3D:colors"), len(strips), entity_path)
-    positions, vertex_colors = _join_strips(strips, colors)
-    width, space = _line_width(float_values(result, "LineStrips3D:radii"))
-    obj = _objects.lines(prev, positions, vertex_colors, thickness=width, thickness_space=space)
+    radii = float_values(result, "LineStrips3D:radii")
+    if radii is not None and len(np.unique(clamp_rows(radii, len(strips)))) > 1:
+        obj = _strips_by_width(prev, strips, colors, clamp_rows(radii, len(strips)))
+    else:
+        positions, vertex_colors = _join_strips(strips, colors)
+        width, space = _line_width(radii)
+        obj = _objects.lines(prev, positions, vertex_colors, thickness=width, thickness_space=space)
     labels_for(obj, result, "LineStrips3D", np.array([s.mean(axis=0) for s in strips], np.float32))
     return obj
 

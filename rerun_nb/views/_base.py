@@ -120,6 +120,33 @@ class View:
             self.notices.append(notice)
             self._title.set_text(self.title_text())
 
+    # ---- hover: what is under the pointer -----------------------------------------------------------
+    def set_hover(self, text: str | None, x: float = 0, y: float = 0) -> bool:
+        """Show ``text`` near pixel (x, y) of the view (None hides it); True when that changed the picture."""
+        hover = getattr(self, "_hover", None)
+        if text is None:
+            if hover is None or not hover.visible:
+                return False
+            hover.visible = False
+            return True
+        if hover is None:
+            hover = self._hover = gfx.Text(text=text, font_size=TITLE_FONT_PX, screen_space=True, anchor="bottom-left",
+                                           material=gfx.TextMaterial(color="#ffffff", outline_color="#000000",
+                                                                     outline_thickness=0.25))
+            self.overlay.scene.add(hover)
+        elif getattr(hover, "_rnb_text", None) != text:
+            hover.set_text(text)
+        hover._rnb_text = text
+        hover.visible = True
+        self.overlay.place(hover, x + 10, y - 6)
+        return True
+
+    @property
+    def hover_text(self) -> str | None:
+        """The hover text shown now (None when none)."""
+        hover = getattr(self, "_hover", None)
+        return hover._rnb_text if hover is not None and hover.visible else None
+
     def includes(self, entity_path: str) -> bool:
         """True when this view shows ``entity_path``."""
         return self.filter.matches(entity_path)
@@ -135,8 +162,8 @@ class View:
     def draw_overlay(self, renderer, rect) -> None:
         """The title and notices, on top of the view."""
         self._title.visible = self.show_title or bool(self.notices)
-        if len(self.overlay.scene.children) == 1 and not self._title.visible:
-            return  # nothing to draw: skip the pass
+        if len(self.overlay.scene.children) == 1 and not self._title.visible:  # nothing to draw: skip the pass
+            return
         self.overlay.place(self._title, 6, 4)
         self.overlay.render(renderer, rect)
 

@@ -127,7 +127,43 @@ class Spatial2DView(View):
             return True
         if kind in ("pointer_down", "wheel"):
             self._user_moved = True
+        if kind == "pointer_leave":
+            return self.set_hover(None)
+        if kind == "pointer_move" and not event.get("buttons"):
+            x, y = float(event.get("x", 0)) - rect[0], float(event.get("y", 0)) - rect[1]
+            return self.set_hover(self.pixel_info(x, y, rect), x, y)
         return kind in ("pointer_down", "pointer_move", "pointer_up", "wheel")
+
+    def scene_position(self, x: float, y: float, rect) -> tuple[float, float]:
+        """The view-space (2D, y down) position under pixel (x, y) of the view's rectangle."""
+        self.camera.set_view_size(rect[2], rect[3])
+        ndc = np.array([2 * x / rect[2] - 1, 1 - 2 * y / rect[3], 0, 1])
+        world = np.linalg.inv(self.camera.camera_matrix) @ ndc
+        return float(world[0] / world[3]), float(-world[1] / world[3])
+
+    def pixel_info(self, x: float, y: float, rect) -> str | None:
+        """Hover text for pixel (x, y) of the view: the top image's entity, pixel and value there."""
+        u, v = self.scene_position(x, y, rect)
+        best = None
+        for path, ent in self.builder.entities():
+            if self.is_hidden(path):
+                continue
+            for obj in ent.objects.values():
+                if isinstance(obj, gfx.Image):
+                    w, h = obj._rnb_size
+                    if 0 <= u < w and 0 <= v < h and (best is None or obj.local.z >= best[1].local.z):
+                        best = (path, obj)
+        if best is None:
+            return None
+        path, obj = best
+        col, row = int(u), int(v)
+        value = obj._rnb_values[row, col]
+        text = np.array2string(np.asarray(value), precision=4) if np.ndim(value) else f"{value:.6g}" \
+            if np.asarray(value).dtype.kind == "f" else str(int(value))
+        labels = obj._rnb_labels or {}
+        if np.ndim(value) == 0 and labels.get(int(value)):
+            text += f" ({labels[int(value)]})"
+        return f"{path} [{col}, {row}] = {text}"
 
     def reset_camera(self) -> None:
         """Fit the data (or the visual bounds) again."""

@@ -83,7 +83,7 @@ class TimeSeriesView(View):
     """Rerun's ``TimeSeriesView``: ``Scalars`` with ``SeriesLines`` / ``SeriesPoints`` styles."""
 
     kind = "TimeSeries"
-    applied_properties = frozenset({"background", "axis_y", "plot_legend"})
+    applied_properties = frozenset({"background", "axis_y", "plot_legend", "time_ranges"})
 
     def __init__(self, store, **kwargs):
         super().__init__(store, **kwargs)
@@ -101,6 +101,9 @@ class TimeSeriesView(View):
         self._legend: list[gfx.Text] = []
         self._legend_key: tuple = ()
         self._plot_px = 600  # plot width in pixels (for decimation), from the last draw
+        self._x_view: tuple[float, float] | None = None  # the user's zoom/pan of the time axis
+        self._drag = None
+        self._zoom_key = 0
 
     # ---- data -----------------------------------------------------------------------------------
     def _scalar_entities(self) -> list[str]:
@@ -184,18 +187,54 @@ class TimeSeriesView(View):
         return out
 
     # ---- drawing ----------------------------------------------------------------------------------
-    def value_range(self) -> tuple[float, float, float, float] | None:
-        """(x0, x1, y0, y1) of all samples in plot units (axis_y's range when given)."""
-        xs, ys = [], []
-        for path, h in self.histories.items():
-            if len(h.times) and path in self.series:
-                xs += [h.times[0], h.times[-1]]
-                finite = h.values[np.isfinite(h.values)]
-                if finite.size:
-                    ys += [float(finite.min()), float(finite.max())]
-        if not xs:
+    def data_x_range(self) -> tuple[float, float] | None:
+        """(x0, x1) of all samples in plot units."""
+        ts = [(h.times[0], h.times[-1]) for p, h in self.histories.items() if len(h.times) and p in self.series]
+        if not ts:
             return None
-        x0, x1 = ((np.array([min(xs), max(xs)]) - self._origin_raw) / self._scale).tolist()
+        lo, hi = min(t[0] for t in ts), max(t[1] for t in ts)
+        return (lo - self._origin_raw) / self._scale, (hi - self._origin_raw) / self._scale
+
+    def x_window(self) -> tuple[float, float] | None:
+        """The visible x range: the user's pan/zoom, else the view's ``time_ranges`` for this timeline, else None."""
+        if self._x_view is not None:
+            return self._x_view
+        ranges = prop_value(self.properties.get("time_ranges"), "ranges") or []
+        for vtr in ranges:
+            if getattr(vtr, "timeline", None) != self.timeline:
+                continue
+            data = self.data_x_range() or (0.0, 1.0)
+            cursor = self.at if self.at is not None else None
+            start = self._boundary(vtr.range.start, cursor, data[0])
+            end = self._boundary(vtr.range.end, cursor, data[1])
+            return (start, end) if end > start else None
+        return None
+
+    def _boundary(self, boundary, cursor_raw: int | None, infinite: float) -> float:
+        kind = getattr(boundary, "kind", "infinite")
+        if kind == "absolute":
+            return (boundary.value - self._origin_raw) / self._scale
+        if kind == "cursor_relative" and cursor_raw is not None:
+            return (cursor_raw + boundary.value - self._origin_raw) / self._scale
+        return infinite
+
+    def value_range(self) -> tuple[float, float, float, float] | None:
+        """(x0, x1, y0, y1) shown, in plot units: the x window (or all samples), y fitted to the samples in it
+        (axis_y's range when given)."""
+        data = self.data_x_range()
+        if data is None:
+            return None
+        x0, x1 = self.x_window() or data
+        ys = []
+        for path, h in self.histories.items():
+            if path not in self.series or not len(h.times):
+                continue
+            raw = np.array([x0, x1]) * self._scale + self._origin_raw
+            a, b = np.searchsorted(h.times, raw[0], "left"), np.searchsorted(h.times, raw[1], "right")
+            block = h.values[a:b]
+            finite = block[np.isfinite(block)]
+            if finite.size:
+                ys += [float(finite.min()), float(finite.max())]
         y0, y1 = (min(ys), max(ys)) if ys else (0.0, 1.0)
         fixed = prop_value(self.properties.get("axis_y"), "range")
         if fixed is not None:
@@ -204,6 +243,65 @@ class TimeSeriesView(View):
             pad = 0.05 * (y1 - y0) if y1 > y0 else 0.5
             y0, y1 = y0 - pad, y1 + pad
         return x0, x1, y0, y1
+
+    # ---- input: zoom (wheel) and pan (drag) the time axis, double-click to show everything again -----
+    def handle_event(self, event, rect) -> bool:
+        kind = event.get("event_type", event.get("type"))
+        x0, x1, _y0, _y1 = self.frame.bounds
+        plot_w = max(rect[2] - MARGIN_LEFT_PX - MARGIN_RIGHT_PX, 1)
+        px = float(event.get("x", 0)) - rect[0] - MARGIN_LEFT_PX
+        if kind == "double_click":
+            self._x_view, self._drag = None, None
+            return True
+        if kind == "wheel":
+            factor = 1.15 ** (float(event.get("dy", 0)) / 100.0)
+            at = x0 + (x1 - x0) * min(max(px / plot_w, 0.0), 1.0)
+            self._x_view = (at - (at - x0) * factor, at + (x1 - at) * factor)
+            return True
+        if kind == "pointer_leave":
+            return self.set_hover(None)
+        if kind == "pointer_move" and not event.get("buttons") and self._drag is None:
+            y = float(event.get("y", 0)) - rect[1]
+            return self.set_hover(self.sample_info(x0 + (x1 - x0) * px / plot_w), px + MARGIN_LEFT_PX, y)
+        if kind == "pointer_down":
+            self._drag = (px, x0, x1)
+            return False
+        if kind == "pointer_move" and self._drag is not None and event.get("buttons"):
+            start_px, a, b = self._drag
+            shift = (px - start_px) / plot_w * (b - a)
+            self._x_view = (a - shift, b - shift)
+            return True
+        if kind == "pointer_up":
+            self._drag = None
+        return False
+
+    def sample_info(self, x: float) -> str | None:
+        """Hover text at plot x: each series' sample nearest to that time ("name: value @ time")."""
+        raw = x * self._scale + self._origin_raw
+        _fmt_scale, fmt = time_tick_format(self.store.timeline_kind(self.timeline) or "sequence", self._origin_raw)
+        lines = []
+        for path, history in self.histories.items():
+            times = history.times
+            if not len(times) or path not in self.series:
+                continue
+            i = int(np.clip(np.searchsorted(times, raw), 1, len(times) - 1)) if len(times) > 1 else 0
+            if len(times) > 1 and abs(times[i - 1] - raw) <= abs(times[i] - raw):
+                i -= 1
+            at = fmt((times[i] - self._origin_raw) / self._scale, 0, 0)
+            for j, s in enumerate(self.series[path]):
+                value = history.values[i, j] if j < history.values.shape[1] else np.nan
+                if np.isfinite(value):
+                    lines.append(f"{s.name}: {value:.6g} @ {at}")
+        return "  ".join(lines[:4]) or None
+
+    def _clip(self, bounds) -> None:
+        """Clip the series to the plot area (zoomed-in lines must not cross the axes)."""
+        x0, x1, y0, y1 = bounds
+        # pygfx keeps a fragment where dot(position, (a, b, c)) >= d (its shader's convention)
+        planes = [(1, 0, 0, x0), (-1, 0, 0, -x1), (0, 1, 0, y0), (0, -1, 0, -y1)]
+        for lines in self.series.values():
+            for s in lines:
+                s.obj.material.clipping_planes = planes
 
     def cursor_x(self) -> float | None:
         """The current time in plot units (None when unknown)."""
@@ -221,6 +319,8 @@ class TimeSeriesView(View):
         rng = self.value_range()
         if rng is not None:
             self.frame.show(*rng, rect)
+            self._clip(self.frame.bounds)
+            self._rebin_for_zoom(rng, plot_px)
         x = self.cursor_x()
         _x0, _x1, y0, y1 = self.frame.bounds
         self.cursor.visible = x is not None and rng is not None
@@ -231,6 +331,21 @@ class TimeSeriesView(View):
         self.frame.draw(renderer, rect)
         self._draw_legend(rect)
         self.draw_overlay(renderer, rect)
+
+    def _rebin_for_zoom(self, rng, plot_px: int) -> None:
+        """Zoomed in, decimated series get finer bins (about one per pixel of the visible range)."""
+        data = self.data_x_range()
+        if data is None:
+            return
+        zoom = (data[1] - data[0]) / max(rng[1] - rng[0], 1e-12)
+        key = round(np.log2(max(zoom, 1.0)))  # re-bin when the zoom changes by about 2x
+        if key == self._zoom_key:
+            return
+        self._zoom_key = key
+        for lines in self.series.values():
+            for s in lines:
+                if s.decimated is not None:
+                    s.replot(int(min(plot_px * 2.0 ** key, max(s.decimated.n // 2, 1))))
 
     def _draw_legend(self, rect) -> None:
         legend = self.properties.get("plot_legend")

@@ -16,7 +16,14 @@ from ..viewer import _objects
 from ..viewer._colors import per_instance_colors
 from ..viewer._registry import float_values, register_visualizer
 from ..viewer._vis_basic import _join_strips, _line_width, _sizes, labels_for, strips_from_batch
-from ._images import decode_encoded_image, depth_to_rgba, image_to_rgba, opacity_of, segmentation_to_rgba
+from ._images import (
+    decode_encoded_image,
+    depth_to_rgba,
+    image_array,
+    image_to_rgba,
+    opacity_of,
+    segmentation_to_rgba,
+)
 
 __all__ = ["DEFAULT_DRAW_ORDER", "image_object"]
 
@@ -30,8 +37,12 @@ def _z(result, archetype: str) -> float:
     return float(first_float(batch(result, f"{archetype}:draw_order"), DEFAULT_DRAW_ORDER[archetype]))
 
 
-def image_object(prev, rgba: np.ndarray, *, z: float, opacity: float | None = None, linear: bool = False):
-    """A ``gfx.Image`` of an (H, W, 4) uint8 image covering [0, W] x [0, H]; buffers reused when the size is the same."""
+def image_object(prev, rgba: np.ndarray, *, z: float, opacity: float | None = None, linear: bool = False,
+                 values: np.ndarray | None = None, labels: dict | None = None):
+    """A ``gfx.Image`` of an (H, W, 4) uint8 image covering [0, W] x [0, H]; buffers reused when the size is the same.
+
+    ``values`` (H, W[, C]) are the pixel values hover shows (default: the colors); ``labels`` class id -> name.
+    """
     h, w = rgba.shape[:2]
     key = ("image", h, w, linear)
     if isinstance(prev, gfx.Image) and getattr(prev, "_rnb_key", None) == key:
@@ -45,6 +56,8 @@ def image_object(prev, rgba: np.ndarray, *, z: float, opacity: float | None = No
             clim=(0, 255), interpolation="linear" if linear else "nearest", alpha_mode="blend"))
         obj._rnb_key = key
     obj._rnb_size = (w, h)
+    obj._rnb_values = rgba if values is None else values
+    obj._rnb_labels = labels
     obj.material.opacity = 1.0 if opacity is None else float(opacity)
     obj.local.position = (0.5, 0.5, z)  # pygfx centres pixels on integers; Rerun's pixel 0 covers [0, 1]
     return obj
@@ -57,14 +70,17 @@ def _linear(result, archetype: str) -> bool:
 @register_visualizer("Image", "Image:buffer", view="2D")
 def image2d(prev, result, entity_path, ctx=None):
     rgba = image_to_rgba(result, "Image")
-    return None if rgba is None else image_object(prev, rgba, z=_z(result, "Image"),
+    raw = image_array(result, "Image")
+    values = raw[0] if raw is not None and raw[1].get("pixel_format") is None else None
+    return None if rgba is None else image_object(prev, rgba, z=_z(result, "Image"), values=values,
                                                   opacity=opacity_of(result, "Image"), linear=_linear(result, "Image"))
 
 
 @register_visualizer("DepthImage", "DepthImage:buffer", view="2D")
 def depth_image2d(prev, result, entity_path, ctx=None):
     rgba = depth_to_rgba(result)
-    return None if rgba is None else image_object(prev, rgba, z=_z(result, "DepthImage"),
+    raw = image_array(result, "DepthImage")
+    return None if rgba is None else image_object(prev, rgba, z=_z(result, "DepthImage"), values=raw[0][..., 0],
                                                   linear=_linear(result, "DepthImage"))
 
 
@@ -72,7 +88,10 @@ def depth_image2d(prev, result, entity_path, ctx=None):
 def segmentation_image2d(prev, result, entity_path, ctx=None):
     annotations = ctx.annotations(entity_path) if ctx is not None else None
     rgba = segmentation_to_rgba(result, annotations, opacity_of(result, "SegmentationImage"))
-    return None if rgba is None else image_object(prev, rgba, z=_z(result, "SegmentationImage"))
+    raw = image_array(result, "SegmentationImage")
+    labels = {k: v[0] for k, v in (annotations or {}).items() if v[0]}
+    return None if rgba is None else image_object(prev, rgba, z=_z(result, "SegmentationImage"),
+                                                  values=raw[0][..., 0], labels=labels)
 
 
 @register_visualizer("EncodedImage", "EncodedImage:blob", view="2D")

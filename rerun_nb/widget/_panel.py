@@ -48,6 +48,9 @@ class TimelinePanel:
         # the slider's range, at its two ends
         self.range_start = ipw.Label("", layout=ipw.Layout(min_width="20px"))
         self.range_end = ipw.Label("", layout=ipw.Layout(min_width="20px"))
+        self.label.add_class("rnb-time-label")  # CSS hooks (tests and users' styles tell the labels apart)
+        self.range_start.add_class("rnb-range-label")
+        self.range_end.add_class("rnb-range-label")
         self.speed = ipw.Dropdown(options=[("0.25x", 0.25), ("0.5x", 0.5), ("1x", 1.0), ("2x", 2.0), ("4x", 4.0)],
                                   value=1.0, layout=ipw.Layout(width="70px"), tooltip="speed")
         # a worded toggle: the "repeat" icon alone read as "reload"

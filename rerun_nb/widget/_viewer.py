@@ -31,12 +31,32 @@ from ._save import SavePanel
 from ._timeline import TimeGrid, default_timeline, to_raw_time
 
 
-def active_blueprint(recording):
-    """The blueprint the recording was sent with ``send_blueprint`` (None when none)."""
-    sent = getattr(recording, "_blueprint", None)
+def sent_blueprint(recording):
+    """The blueprint sent with ``rr.send_blueprint(..., make_active=True)``, or None."""
+    sent = getattr(recording, "_blueprint", None)  # kept there by rr.send_blueprint (rerun_nb.rrd)
     if isinstance(sent, tuple):
-        sent = sent[0]
+        sent = sent[0] if sent[1] else None  # (blueprint, make_active, make_default)
     return sent
+
+
+def active_blueprint(recording):
+    """The blueprint sent with ``rr.send_blueprint`` (make_active), else the one loaded from the recording's
+    .rrd file, else None (the layout then comes from the data)."""
+    sent = sent_blueprint(recording)
+    if sent is not None:
+        return sent
+    loaded = getattr(recording, "_rrd_blueprint", None)  # kept there by rr.load
+    if loaded is not None:
+        from ..blueprint._from_chunks import blueprint_from_chunks
+
+        try:
+            return blueprint_from_chunks(loaded.chunks)
+        except (ValueError, KeyError, TypeError) as exc:  # an odd file must not stop the viewer: auto layout
+            from ..error_utils import report_error
+
+            report_error(f"rerun_nb viewer: the blueprint in the file is not understood ({exc}); laying out "
+                         "the views from the data", key="viewer:rrd-blueprint", strict=False)
+    return None
 
 __all__ = ["Viewer"]
 
@@ -92,7 +112,9 @@ class Viewer(ipw.VBox):
                  **kwargs):
         super().__init__(**kwargs)
         self.recording, self.store = _recording_store(recording)
-        if blueprint is None:  # the blueprint sent with rr.send_blueprint(..., make_active=True), if any
+        # An explicit blueprint stays; without one the viewer follows rr.send_blueprint (checked at each frame).
+        self._rnb_follow_sent = blueprint is None
+        if blueprint is None:
             blueprint = active_blueprint(self.recording)
         self.blueprint = blueprint
         # No width given: fill the output's width (as Rerun's notebook viewer does); the browser reports the
@@ -145,6 +167,11 @@ class Viewer(ipw.VBox):
     def _rnb_frame(self) -> np.ndarray | None:
         if self._rnb_renderer is None:
             return None
+        if self._rnb_follow_sent:
+            sent = sent_blueprint(self.recording)
+            if sent is not None and sent is not self.blueprint:  # rr.send_blueprint since the last frame
+                self.blueprint = sent
+                self._rnb_renderer.set_blueprint(sent)
         return self._rnb_renderer.render(self.timeline or None, self.time if self.timeline else None)
 
     def render(self) -> np.ndarray:

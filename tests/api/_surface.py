@@ -188,6 +188,33 @@ def figures(results: list[NameResult]) -> str:
             f"{same} with the same parameters ({100 * same / max(n, 1):.0f}%)")
 
 
+def method_results(modules: list[str] = MODULES) -> list[NameResult]:
+    """The public methods/properties of each class both SDKs have (looked up on the class: instance-only
+    attributes count as missing), compared like names. Printed as a separate figure."""
+    out = []
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        for mod_name in modules:
+            if mod_name == "rerun.datatypes":  # the deprecated alias of rerun.encodings: counted once
+                continue
+            ref_mod, ours_mod = importlib.import_module(mod_name), import_ours(mod_name)
+            for name in public_names(ref_mod):
+                ref, ours = getattr(ref_mod, name), getattr(ours_mod, name, None)
+                if f"{mod_name}:{name}" in EXCLUDED or kind_of(ref) != "class" or ours is None:
+                    continue
+                holder = types.ModuleType(f"{mod_name}.{name}")
+                mine = types.ModuleType(f"{mod_name}.{name}")
+                for attr, obj in vars(ref).items():
+                    if attr.startswith("_") or not (callable(obj) or isinstance(obj, classmethod | staticmethod
+                                                                                     | property)):
+                        continue
+                    setattr(holder, attr, getattr(ref, attr))
+                    if hasattr(ours, attr):
+                        setattr(mine, attr, getattr(ours, attr))
+                    out.append(compare_name(holder, mine, attr))
+    return out
+
+
 GAPS_FILE = __import__("pathlib").Path(__file__).with_name("surface_gaps.txt")
 
 
@@ -214,6 +241,7 @@ if __name__ == "__main__":
     for mod, rs in by_module.items():
         print(f"{mod:24s} {figures(rs)}")
     print("TOTAL", figures(results))
+    print("methods of the classes above:", figures(method_results()))
     for mod, owner in OTHER_OWNERS.items():
         print(f"{mod} (owned by {owner}):", figures(walk([mod])))
     if "--write-gaps" in sys.argv:

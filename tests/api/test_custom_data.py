@@ -128,3 +128,13 @@ def test_bad_custom_data_warns_or_raises():
     with pytest.warns(rerun_nb.RerunWarning):
         arch = rerun_nb.DynamicArchetype("A", components={"a": object()})
     assert arch.as_component_batches() == []
+
+
+def test_described_component_batch_in_rerun_order():
+    desc = rerun_nb.ComponentDescriptor("user.Thing:speed", archetype="user.Thing", component_type="user.Speed")
+    batch = rerun_nb.components.ScalarBatch([1.0, 2.0])
+    for described in (rerun_nb.DescribedComponentBatch(batch, desc), rerun_nb.DescribedComponentBatch(desc, batch.data)):
+        assert described.component_descriptor() == desc
+        assert described.as_arrow_array().to_pylist() == [1.0, 2.0]
+    with pytest.raises(TypeError):
+        rerun_nb.DescribedComponentBatch(batch, "not a descriptor")

@@ -24,6 +24,7 @@ def results():
 def test_print_figures(results, capsys):
     with capsys.disabled():
         print("\nAPI surface vs rerun-sdk 0.41:", _surface.figures(results))
+        print("methods of those classes (informational):", _surface.figures(_surface.method_results()))
     assert results
 
 

@@ -156,3 +156,70 @@ def test_blueprint_properties_match_rerun_sdk():
                                                      b.as_arrow_array().to_pylist())
                 for b in theirs.as_component_batches()}
         assert mine == real, type(ours).__name__
+
+
+def test_blueprint_in_an_rrd_file_lays_out_the_loaded_recording(tmp_path, make_layout):
+    from rerun_nb.blueprint._from_chunks import blueprint_from_chunks
+    from rerun_nb.widget._viewer import active_blueprint
+
+    bp = rrb.Blueprint(rrb.Vertical(
+        rrb.Spatial2DView(origin="/img", name="camera", visual_bounds=rrb.VisualBounds2D(x_range=[0, 4], y_range=[0, 4])),
+        rrb.Tabs(rrb.TimeSeriesView(origin="/plot", axis_y=rrb.ScalarAxis(range=(-1, 1))), rrb.TextLogView(name="log"),
+                 active_tab=1),
+        row_shares=[2, 1]))
+    rec = rr.RecordingStream("bp_load", recording_id="r1")
+    path = tmp_path / "with_bp.rrd"
+    rec.save(path, default_blueprint=bp)
+    rec.set_time("frame", sequence=0)
+    rec.log("img", rr.Image(np.zeros((4, 4, 3), np.uint8)))
+    rec.log("plot", rr.Scalars(1.0))
+    rec.disconnect()
+    loaded = rr.load(path)
+    back = active_blueprint(loaded)
+    assert back is not None
+    tree = from_blueprint(back)
+    assert tree.kind == "vertical" and tree.row_shares == [2.0, 1.0]
+    view2d, tabs = tree.children
+    assert (view2d.kind, view2d.origin, view2d.name) == ("2D", "/img", "camera")
+    assert view2d.properties["visual_bounds"].x_range == [0.0, 4.0]
+    assert tabs.kind == "tabs" and tabs.active_tab == 1 and [c.kind for c in tabs.children] == ["TimeSeries", "TextLog"]
+    assert tabs.children[0].properties["axis_y"].range == [-1.0, 1.0]
+    r = make_layout(loaded.store, 200, 200, blueprint=back)
+    r.render("frame", 0)
+    assert [(v.kind, v.origin) for v in r.views] == [("2D", "/img"), ("TextLog", "/")]
+    assert blueprint_from_chunks([]) is None
+
+
+def test_blueprint_file_written_by_rerun_sdk_is_understood(tmp_path):
+    rerun = pytest.importorskip("rerun")
+    from rerun_nb.blueprint._from_chunks import blueprint_from_chunks
+    from rerun_nb.rrd import read_rrd
+
+    sdk = rerun.blueprint
+    path = tmp_path / "sdk.rbl"
+    sdk.Blueprint(sdk.Horizontal(
+        sdk.Spatial3DView(origin="/world", name="3D", background=[10, 20, 30]),
+        sdk.Vertical(sdk.TimeSeriesView(origin="/plot", axis_y=sdk.ScalarAxis(range=(0, 5))),
+                     sdk.Spatial2DView(origin="/cam", visual_bounds=sdk.VisualBounds2D(x_range=[0, 8], y_range=[0, 6])),
+                     row_shares=[1, 2]),
+        column_shares=[2, 1])).save("sdk_app", str(path))
+    (store,) = [s for s in read_rrd(path, strict=True) if s.kind == "blueprint"]
+    tree = from_blueprint(blueprint_from_chunks(store.chunks))
+    assert tree.kind == "horizontal" and tree.column_shares == [2.0, 1.0]
+    v3d, vertical = tree.children
+    assert (v3d.kind, v3d.origin, v3d.name) == ("3D", "/world", "3D")
+    assert v3d.properties["background"].color == 0x0A141EFF
+    plot, cam = vertical.children
+    assert plot.properties["axis_y"].range == [0.0, 5.0]
+    assert cam.properties["visual_bounds"].y_range == [0.0, 6.0] and vertical.row_shares == [1.0, 2.0]
+
+
+def test_an_empty_recording_renders_an_empty_view(rec, make_layout):
+    r = make_layout(rec.store, 120, 90)
+    img = r.render("log_time", None)
+    assert r.views == [] and img.shape == (90, 120, 4)
+    assert np.all(np.abs(img[:, :, :3].astype(int) - [22, 25, 29]) <= 2)  # the views' background
+    rec.set_time("frame", sequence=0)
+    rec.log("p", rr.Points3D([[0, 0, 0]]))
+    r.render("frame", 0)
+    assert [v.kind for v in r.views] == ["3D"]  # the layout follows the data

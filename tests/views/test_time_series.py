@@ -154,3 +154,42 @@ def test_decimated_sine_still_crosses_where_expected(rec, make_layout):
     for t, value in ((5000, 1.0), (10_000, 0.0), (15_000, -1.0)):
         col, row = _plot_pixel(view, rect, t, value)
         assert red[int(row) - 3 : int(row) + 4, int(col) - 3 : int(col) + 4].any(), (t, value)
+
+
+def test_wheel_zooms_the_time_axis_drag_pans_double_click_resets(rec, make_layout):
+    _sine(rec)
+    r = make_layout(rec.store, 400, 300)
+    r.render("frame", 50)
+    (view, rect), = r.placed
+    assert view.frame.bounds[:2] == (0.0, 100.0)
+    mid_x = rect[0] + view.frame.to_pixel(50, 0, rect)[0]
+    assert r.handle_event({"event_type": "wheel", "x": mid_x, "y": 150, "dx": 0, "dy": -500, "buttons": (),
+                           "modifiers": ()})
+    r.render("frame", 50)
+    x0, x1 = view.frame.bounds[:2]
+    assert 0 < x0 < 50 < x1 < 100 and x1 - x0 < 60  # zoomed in around the pointer
+    r.handle_event({"event_type": "pointer_down", "x": mid_x, "y": 150, "button": 1, "buttons": (1,), "modifiers": ()})
+    r.handle_event({"event_type": "pointer_move", "x": mid_x + 50, "y": 150, "button": 1, "buttons": (1,),
+                    "modifiers": ()})
+    r.handle_event({"event_type": "pointer_up", "x": mid_x + 50, "y": 150, "button": 1, "buttons": (), "modifiers": ()})
+    r.render("frame", 50)
+    assert view.frame.bounds[0] < x0  # dragged right: earlier times come into view
+    r.handle_event({"event_type": "double_click", "x": mid_x, "y": 150, "button": 1, "buttons": (), "modifiers": ()})
+    r.render("frame", 50)
+    assert view.frame.bounds[:2] == (0.0, 100.0)
+
+
+def test_visible_time_range_follows_the_cursor_and_clips(rec, make_layout):
+    _sine(rec)
+    bp = rrb.TimeSeriesView(time_ranges=rrb.VisibleTimeRange(
+        "frame", start=rrb.TimeRangeBoundary.cursor_relative(seq=-10), end=rrb.TimeRangeBoundary.cursor_relative()))
+    r = make_layout(rec.store, 400, 300, blueprint=bp)
+    img = r.render("frame", 50)
+    (view, rect), = r.placed
+    assert view.frame.bounds[:2] == (40.0, 50.0) and view.notices == []
+    red = color_mask(img, LINE, tol=60)
+    right_edge = round(view.frame.to_pixel(50, 0, rect)[0])
+    assert red[30:-30, 60 : right_edge - 2].sum() > 50
+    assert not red[30:-30, right_edge + 3 :].any()  # clipped at the window's end
+    r.render("frame", 80)
+    assert view.frame.bounds[:2] == (70.0, 80.0)

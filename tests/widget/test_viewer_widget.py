@@ -259,3 +259,41 @@ def test_any_speed_from_python(rec, make_viewer):
     v.speed = 3.0  # not a menu preset: still accepted
     v.panel.speed.value = 0.5
     assert v.speed == 0.5
+
+
+def test_viewer_follows_the_blueprint_sent_and_keeps_an_explicit_one(rec, make_viewer):
+    import rerun_nb.blueprint as rrb
+
+    rec.set_time("frame", sequence=0)
+    rec.log("a", rr.Points3D([[0, 0, 0]]))
+    rec.log("b", rr.Points3D([[1, 0, 0]]))
+    rec.log("s", rr.Scalars(1.0))
+    v, _ = make_viewer(rec)
+    v.render()
+    assert [x.kind for x in v._rnb_renderer.views] == ["3D", "TimeSeries"]  # from the data
+    rr.send_blueprint(rrb.Horizontal(rrb.Spatial3DView(origin="/a"), rrb.Spatial3DView(origin="/b")), recording=rec)
+    v.render()
+    assert [(x.kind, x.origin) for x in v._rnb_renderer.views] == [("3D", "/a"), ("3D", "/b")]
+    explicit, _ = make_viewer(rec, blueprint=rrb.TimeSeriesView(origin="/s"))
+    rr.send_blueprint(rrb.Spatial3DView(origin="/a"), recording=rec)
+    explicit.render()
+    assert [x.kind for x in explicit._rnb_renderer.views] == ["TimeSeries"]
+
+
+def test_notebook_show_passes_the_blueprint(rec, monkeypatch):
+    import rerun_nb.blueprint as rrb
+    from rerun_nb.widget import Viewer
+
+    shown = []
+    monkeypatch.setattr(Viewer, "display", lambda self: shown.append(self))
+    rec.set_time("frame", sequence=0)
+    rec.log("img", rr.Image(np.zeros((4, 4, 3), np.uint8)))
+    bp = rrb.Blueprint(rrb.Spatial2DView(origin="/img", name="camera"))
+    rec.notebook_show(width=120, height=90, blueprint=bp)
+    rr.notebook_show(width=120, height=90, blueprint=rrb.TextLogView(), recording=rec)
+    try:
+        assert shown[0].blueprint is bp and [x.name for x in shown[0]._rnb_renderer.views] == ["camera"]
+        assert [x.kind for x in shown[1]._rnb_renderer.views] == ["TextLog"]
+    finally:
+        for v in shown:
+            v.close()
