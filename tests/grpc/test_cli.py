@@ -230,9 +230,6 @@ def test_viewer_page_shows_incoming_data(web_rerun_nb):
     assert _get(base + "/api/frame.png?rec=web_app/w")[0].startswith(b"\x89PNG")
 
 
-@pytest.mark.xfail(strict=True, reason="viewer bug, not the page: rerun_nb/viewer/_objects.py updates GPU buffers "
-                   "in place (buf.data[...] = arr) but buffers made from Arrow-backed (read-only) arrays, as for "
-                   "data from the network or rr.load, cannot be written: scrubbing back leaves the point undrawn")
 def test_viewer_page_scrubbing_moves_the_point(web_rerun_nb):
     import json
 
