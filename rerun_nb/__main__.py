@@ -93,8 +93,8 @@ def main(argv: list[str] | None = None) -> int:
     stop = threading.Event()
     for sig in (signal.SIGINT, signal.SIGTERM):
         signal.signal(sig, lambda *_: stop.set())
-    while not stop.wait(0.5):
-        pass
+    while not stop.wait(0.5):  # a timed wait: the main thread runs the signal handlers between the waits
+        continue
     if web is not None:
         web.stop()
     server.stop(grace_sec=1.0)

@@ -101,8 +101,8 @@ class WebViewer:
 class _Handler(BaseHTTPRequestHandler):
     app: WebViewer
 
-    def log_message(self, *args) -> None:  # quiet: the command prints its own lines
-        pass
+    def log_message(self, *args) -> None:
+        """Quiet: the command prints its own lines, not one per HTTP request."""
 
     def _send(self, code: int, body: bytes, ctype: str, extra: dict | None = None) -> None:
         self.send_response(code)
