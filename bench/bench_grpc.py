@@ -15,6 +15,8 @@ Workloads:
   clouds     10 x 1M-point Points3D (positions + colors)
   latency    one point every 20 ms: time from the remote log call to the chunk in our store (ms, median/p90)
   server     our server alone: one raw stream of 5000 pre-encoded 10-point chunks (chunks/s, us per chunk)
+  web        ``rerun-nb dna.rrd`` until its viewer page shows the first frame in headless Chromium (opt-in:
+             ``--only web``; needs playwright and /usr/bin/chromium)
   overload   clouds worth 2x a 256 MB store memory limit: bytes the store holds at the end, and this
              process's RSS before and after (earlier workloads' recordings released first)
 
@@ -204,10 +206,55 @@ def run_server_capacity(rid: str, n_chunks: int = 5000) -> dict:
             "us_per_chunk": seconds / n_chunks * 1e6}
 
 
+def run_web_first_frame(tmp: Path) -> dict:
+    """``rerun-nb dna.rrd`` to the first frame in a headless Chromium (needs playwright + /usr/bin/chromium)."""
+    import socket
+
+    from playwright.sync_api import sync_playwright
+
+    import rerun_nb as rr
+
+    path = tmp / "dna.rrd"
+    if not path.exists():
+        code = "import rerun_nb as rr\n" + _dna_source().replace("{sdk}", "rerun_nb").replace(
+            "start()", f"rr.init('rerun_example_dna_abacus'); rr.save({str(path)!r})")
+        code = code.replace('rr.connect_grpc', '#')
+        subprocess.run([sys.executable, "-c", code], check=True, timeout=300, cwd=ROOT,
+                       env={**os.environ, "PYTHONPATH": str(ROOT)})
+    del rr
+    ports = []
+    for _ in range(2):
+        with socket.socket() as sock:
+            sock.bind(("127.0.0.1", 0))
+            ports.append(sock.getsockname()[1])
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path="/usr/bin/chromium", headless=True, args=["--no-sandbox"])
+        page = browser.new_page(viewport={"width": 1000, "height": 720})
+        t0 = time.perf_counter()
+        proc = subprocess.Popen([sys.executable, "-m", "rerun_nb", "--port", str(ports[0]), "--web-viewer-port",
+                                 str(ports[1]), str(path)], cwd=ROOT, stdout=subprocess.DEVNULL,
+                                stderr=subprocess.DEVNULL, env={**os.environ, "PYTHONPATH": str(ROOT)})
+        try:
+            while True:
+                try:
+                    page.goto(f"http://127.0.0.1:{ports[1]}/", timeout=2000)
+                    break
+                except Exception:  # noqa: BLE001 - not listening yet
+                    time.sleep(0.05)
+            t_page = time.perf_counter() - t0
+            page.wait_for_function("document.getElementById('view').src.startsWith('blob:')", timeout=120_000)
+            t_frame = time.perf_counter() - t0
+        finally:
+            proc.terminate()
+            proc.wait(timeout=30)
+            browser.close()
+    return {"seconds_to_page": t_page, "seconds_to_first_frame": t_frame}
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--repeats", type=int, default=3)
-    ap.add_argument("--only", choices=[*PRODUCERS, "latency", "overload", "server"], action="append")
+    ap.add_argument("--only", choices=[*PRODUCERS, "latency", "overload", "server", "web"], action="append")
     ap.add_argument("--json", type=Path)
     args = ap.parse_args()
     todo = args.only or [*PRODUCERS, "latency", "overload", "server"]
@@ -215,6 +262,16 @@ def main() -> None:
     results = []
     try:
         for workload in todo:
+            if workload == "web":
+                import tempfile
+
+                with tempfile.TemporaryDirectory() as tmp:
+                    runs = [run_web_first_frame(Path(tmp)) for _ in range(args.repeats)]
+                row = {"workload": "rerun-nb dna.rrd -> first frame in Chromium",
+                       **{k: round(statistics.median(r[k] for r in runs), 3) for k in runs[0]}}
+                results.append(row)
+                print(json.dumps(row, indent=1), flush=True)
+                continue
             if workload == "server":
                 runs = [run_server_capacity(f"r{rep}") for rep in range(args.repeats)]
                 row = {"workload": "server (ours alone)",

@@ -30,7 +30,10 @@ def _parser() -> argparse.ArgumentParser:
                    help="interface to listen on (default 127.0.0.1: the protocol has no authentication; Rerun's "
                         "default is 0.0.0.0)")
     p.add_argument("--port", type=int, default=9876, help="gRPC port (default 9876, as Rerun)")
-    p.add_argument("--web-viewer-port", type=int, default=None, help="browser viewer port (not available yet)")
+    p.add_argument("--web-viewer-port", type=int, default=9090,
+                   help="port of the browser viewer page (default 9090, as Rerun; a free one if taken; 0: any)")
+    p.add_argument("--no-web-viewer", action="store_true", help="serve gRPC only, no browser page")
+    p.add_argument("--open-browser", action="store_true", help="open the viewer page in a browser")
     p.add_argument("--memory-limit", default="75%",
                    help='memory for incoming recordings, e.g. "2GB" or "50%%" (default 75%%); the oldest temporal '
                         "data is dropped first")
@@ -82,18 +85,18 @@ def main(argv: list[str] | None = None) -> int:
     if recorder is not None:
         server.on_chunk = recorder.write
     status = 0
+    opened: list = []
     for path in args.files:
-        status = max(status, _open_file(server, recorder, path, publish_recording))
+        status = max(status, _open_file(server, recorder, path, publish_recording, opened))
     print(f"rerun-nb {__version__}: listening for gRPC on {server.url}", file=sys.stderr, flush=True)
-    if args.web_viewer_port is not None:
-        print(f"rerun-nb: the browser viewer page is not available yet (--web-viewer-port {args.web_viewer_port} "
-              f"is ignored); view the data with rerun_nb.Viewer in a notebook, or `rerun --connect {server.url}`",
-              file=sys.stderr, flush=True)
+    web = None if args.no_web_viewer else _start_web(args, opened)
     stop = threading.Event()
     for sig in (signal.SIGINT, signal.SIGTERM):
         signal.signal(sig, lambda *_: stop.set())
-    while not stop.wait(0.5):
-        pass
+    while not stop.wait(0.5):  # a timed wait: the main thread runs the signal handlers between the waits
+        continue
+    if web is not None:
+        web.stop()
     server.stop(grace_sec=1.0)
     if recorder is not None:
         recorder.close()
@@ -101,7 +104,32 @@ def main(argv: list[str] | None = None) -> int:
     return status
 
 
-def _open_file(server, recorder, path: str, publish_recording) -> int:
+def _start_web(args, opened: list):
+    from ._web_page import WebViewer
+    from .grpc import incoming_recordings
+
+    def recordings() -> list:
+        return [*opened, *incoming_recordings()]
+
+    web = None
+    for port in dict.fromkeys([args.web_viewer_port, 0]):
+        try:
+            web = WebViewer(recordings, bind=args.bind, port=port)
+            break
+        except OSError:
+            continue
+    if web is None:
+        print("rerun-nb: could not start the browser viewer page", file=sys.stderr, flush=True)
+        return None
+    print(f"rerun-nb: viewer page on {web.url}", file=sys.stderr, flush=True)
+    if args.open_browser:
+        import webbrowser
+
+        webbrowser.open(web.url)
+    return web
+
+
+def _open_file(server, recorder, path: str, publish_recording, opened: list) -> int:
     from . import load_all
 
     try:
@@ -110,6 +138,7 @@ def _open_file(server, recorder, path: str, publish_recording) -> int:
         print(f"rerun-nb: cannot open {path}: {err}", file=sys.stderr)
         return 1
     for rec in recordings:
+        opened.append(rec)
         server.add_recording(rec)
         n = publish_recording(server, rec)
         if recorder is not None:

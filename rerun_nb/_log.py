@@ -164,9 +164,16 @@ def connect_grpc(url: str | None = None, *, flush_timeout_sec: float | None = 2.
         rec.connect_grpc(url, flush_timeout_sec=flush_timeout_sec, default_blueprint=default_blueprint)
 
 
-def serve_grpc(*args: Any, recording: RecordingStream | None = None, **kwargs: Any) -> str:
+def serve_grpc(*, grpc_port: int | None = None, default_blueprint: Any = None,
+               recording: RecordingStream | None = None, server_memory_limit: str = "1GiB",
+               newest_first: bool = False, cors_allow_origin: list[str] | None = None) -> str:
+    """Serve the recording, and accept other processes' recordings, over gRPC; returns the ``rerun+http`` URL."""
     rec = _recording(recording, "serve_grpc")
-    return rec.serve_grpc(*args, **kwargs) if rec is not None else ""
+    if rec is None:
+        return ""
+    return rec.serve_grpc(grpc_port=grpc_port, default_blueprint=default_blueprint,
+                          server_memory_limit=server_memory_limit, newest_first=newest_first,
+                          cors_allow_origin=cors_allow_origin)
 
 
 def spawn(*, port: int = 9876, connect: bool = True, memory_limit: str = "75%", server_memory_limit: str = "1GiB",

@@ -294,10 +294,10 @@ class _MemorySink:
         return out
 
     def flush(self) -> None:
-        pass
+        """Nothing to write out: the chunks stay in memory until drained."""
 
     def close(self) -> None:
-        pass
+        """Nothing to release: what was not drained yet stays drainable."""
 
 
 class MemoryRecording:

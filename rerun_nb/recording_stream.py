@@ -301,13 +301,20 @@ class RecordingStream(RecordingStreamApi):
     def connect_grpc(self, url: str | None = None, *, flush_timeout_sec: float | None = 2.0,
                      default_blueprint: Any = None) -> None:
         """Stream this recording to a Rerun gRPC server (default ``rerun+http://127.0.0.1:9876/proxy``)."""
-        from .grpc import GrpcSink
+        if not self._enabled:
+            report_error("rerun_nb is disabled for this recording: connect_grpc() call ignored", strict=False)
+            return
+        from .grpc import GrpcStreamSink
 
-        self._set_sink(GrpcSink(url, self, flush_timeout_sec=flush_timeout_sec, default_blueprint=default_blueprint))
+        self._set_sink(GrpcStreamSink(url, self, flush_timeout_sec=flush_timeout_sec,
+                                      default_blueprint=default_blueprint))
 
     def serve_grpc(self, *, grpc_port: int | None = None, default_blueprint: Any = None,
-                   server_memory_limit: str = "1GiB", newest_first: bool = False) -> str:
-        """Serve this recording, and accept other processes' recordings, over gRPC; returns the URL."""
+                   server_memory_limit: str = "1GiB", newest_first: bool = False,
+                   cors_allow_origin: list[str] | None = None) -> str:
+        """Serve this recording, and accept other processes' recordings, over gRPC; returns the URL.
+
+        Binds 127.0.0.1 (Rerun binds 0.0.0.0); ``cors_allow_origin`` is accepted and unused (no gRPC-Web)."""
         from .grpc import serve_grpc
 
         return serve_grpc(self, grpc_port=grpc_port, default_blueprint=default_blueprint,

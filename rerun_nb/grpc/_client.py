@@ -1,4 +1,4 @@
-"""`GrpcSink`: stream a recording to any Rerun 0.41 gRPC server (``rr.connect_grpc``).
+"""`GrpcStreamSink`: stream a recording to any Rerun 0.41 gRPC server (``rr.connect_grpc``, ``rr.GrpcSink``).
 
 The sink plugs into ``RecordingStream`` like `rerun_nb.rrd.FileSink` (``write_chunks``, ``flush``,
 ``close``). ``write_chunks`` only queues: encoding and sending run on one background thread, so the user's
@@ -28,7 +28,6 @@ import weakref
 import grpc
 import pyarrow as pa
 
-from ..error_utils import RerunWarning
 from ._codec import (
     STORE_KIND_BLUEPRINT,
     STORE_KIND_RECORDING,
@@ -37,9 +36,10 @@ from ._codec import (
     store_id_pb,
     store_info_msg,
 )
+from ._public import GrpcWarning
 from ._url import parse_url
 
-__all__ = ["GrpcSink", "GrpcWarning", "request_bytes"]
+__all__ = ["GrpcSink", "GrpcStreamSink", "request_bytes"]
 
 WRITE_MESSAGES = "/rerun.sdk_comms.v1alpha1.MessageProxyService/WriteMessages"
 _LOG = logging.getLogger("rerun_nb.grpc")
@@ -57,10 +57,6 @@ def _flush_tick_sec() -> float:
         return 0.008
 
 
-class GrpcWarning(RerunWarning):
-    """The gRPC connection could not deliver (server unreachable, buffer full, data left at close)."""
-
-
 def request_bytes(log_msg) -> bytes:
     """A serialized ``WriteMessagesRequest{log_msg}`` (field 1), built without copying the message twice."""
     body = log_msg.SerializeToString()
@@ -72,7 +68,7 @@ def request_bytes(log_msg) -> bytes:
     return bytes(prefix) + body
 
 
-class GrpcSink:
+class GrpcStreamSink:
     """Sends a recording's chunks to ``url`` (``rerun+http://HOST:PORT/proxy``) over gRPC.
 
     Parameters
@@ -314,7 +310,10 @@ class GrpcSink:
 
     def __repr__(self) -> str:
         state = "closed" if self._closing else ("connected" if self.connected else "connecting")
-        return f"GrpcSink({self.url!r}, {state})"
+        return f"GrpcStreamSink({self.url!r}, {state})"
+
+
+GrpcSink = GrpcStreamSink  # the name rerun_nb._sinks (rr.GrpcSink's opener) and older code use
 
 
 def _blueprint_requests(blueprint, application_id: str, *, make_active: bool = False,

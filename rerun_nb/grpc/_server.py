@@ -17,10 +17,13 @@ is skipped with a warning and the stream goes on, as Rerun's viewer does.
 
 from __future__ import annotations
 
+import atexit
 import logging
+import queue
 import socket
 import threading
-from concurrent.futures import ThreadPoolExecutor
+import weakref
+from concurrent.futures import Future
 
 import grpc
 
@@ -36,9 +39,47 @@ from ._registry import first_sight, recording_for, register_recording
 
 __all__ = ["DEFAULT_PORT", "GrpcServer"]
 
-DEFAULT_PORT = 9876
+DEFAULT_PORT = 9876  # as rerun-sdk
 SERVICE = "rerun.sdk_comms.v1alpha1.MessageProxyService"
 _LOG = logging.getLogger("rerun_nb.grpc")
+
+
+_LIVE_SERVERS: weakref.WeakSet = weakref.WeakSet()
+
+
+class _DaemonExecutor:
+    """The thread pool grpcio runs handlers on, with daemon threads.
+
+    A WriteMessages handler blocks for as long as its producer stays connected. With
+    `concurrent.futures.ThreadPoolExecutor`, whose threads are joined at interpreter exit, a kernel or script
+    would then not exit until every producer had disconnected; these threads are not joined, and
+    `_stop_live_servers` (atexit) ends the calls first.
+    """
+
+    def __init__(self, max_workers: int, name: str) -> None:
+        self._tasks: queue.SimpleQueue = queue.SimpleQueue()
+        for i in range(max_workers):
+            threading.Thread(target=self._work, name=f"{name}-{i}", daemon=True).start()
+
+    def _work(self) -> None:
+        while True:
+            future, fn, args, kwargs = self._tasks.get()
+            if future is None:
+                return
+            if future.set_running_or_notify_cancel():
+                try:
+                    future.set_result(fn(*args, **kwargs))
+                except BaseException as exc:  # noqa: BLE001 - handed to the future, as ThreadPoolExecutor does
+                    future.set_exception(exc)
+
+    def submit(self, fn, *args, **kwargs) -> Future:
+        future: Future = Future()
+        self._tasks.put((future, fn, args, kwargs))
+        return future
+
+    def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
+        """Let the threads finish (they are daemons: nothing waits for them)."""
+        del wait, cancel_futures
 
 
 class GrpcServer:
@@ -74,14 +115,16 @@ class GrpcServer:
         self.memory_limit = memory_limit
         self.max_decoded_bytes = max_decoded_bytes
         self.max_stores_per_connection = max_stores_per_connection
+        self.max_workers = max_workers
         self.connection_errors: list[str] = []  # why calls were closed, most recent last (kept to 100)
         self.connections_served = 0
         self.on_chunk = None  # optional callback(store_key, batch) after a chunk is stored (e.g. --save)
         self._lock = threading.Lock()
         self._tables: dict[str, bytes] = {}
         self._incoming: list = []
+        self._executor = _DaemonExecutor(max_workers, "rerun_nb-grpc")
         self._server = grpc.server(
-            ThreadPoolExecutor(max_workers=max_workers, thread_name_prefix="rerun_nb-grpc"),
+            self._executor,
             options=[("grpc.max_receive_message_length", max_message_bytes),
                      ("grpc.max_send_message_length", -1),
                      ("grpc.keepalive_time_ms", 10_000), ("grpc.keepalive_timeout_ms", 20_000),
@@ -96,6 +139,7 @@ class GrpcServer:
         self.port = self._listen(port)
         self._server.start()
         self._stopped = False
+        _LIVE_SERVERS.add(self)
 
     def _listen(self, port: int | None) -> int:
         candidates = [DEFAULT_PORT, 0] if port is None else [port]
@@ -204,13 +248,18 @@ class GrpcServer:
         rec = self._recording(key)
         try:
             rec.store.insert_record_batch(batch)
-        except (ValueError, TypeError, KeyError, IndexError) as err:
+        except Exception as err:  # noqa: BLE001 - one chunk the store refuses must not end the producer's stream
             entity = (batch.schema.metadata or {}).get(b"rerun:entity_path", b"?").decode("utf-8", "replace")
-            _LOG.warning("rerun_nb: a chunk of %r for %s/%s was not stored: %s", entity, key[1], key[2], err)
+            _LOG.warning("rerun_nb: a chunk of %r for %s/%s was not stored: %s: %s", entity, key[1], key[2],
+                         type(err).__name__, err)
             return
         self.history.add(raw, STATIC if is_static else TEMPORAL)
         if self.on_chunk is not None:
-            self.on_chunk(key, batch)
+            try:
+                self.on_chunk(key, batch)
+            except Exception as err:  # noqa: BLE001 - e.g. --save's disk is full: keep receiving, say why
+                _LOG.error("rerun_nb: could not record a chunk of %s/%s: %s: %s", key[1], key[2],
+                           type(err).__name__, err)
 
     # --- ReadMessages, tables ----------------------------------------------------------------------------
 
@@ -257,8 +306,11 @@ class GrpcServer:
         if self._stopped:
             return
         self._stopped = True
+        _LIVE_SERVERS.discard(self)
         self.history.close()
         self._server.stop(grace_sec).wait()
+        for _ in range(self.max_workers):
+            self._executor._tasks.put((None, None, None, None))  # let the idle workers end
 
     def wait(self, timeout_sec: float | None = None) -> bool:
         """Block until the server stops (True) or the timeout passes (False)."""
@@ -266,6 +318,16 @@ class GrpcServer:
 
     def __repr__(self) -> str:
         return f"GrpcServer({self.url!r}, {'stopped' if self._stopped else 'serving'})"
+
+
+@atexit.register
+def _stop_live_servers() -> None:
+    """At exit: end the calls of producers still connected (their data so far is kept) and stop listening."""
+    for server in list(_LIVE_SERVERS):
+        try:
+            server.stop(grace_sec=0.5)
+        except Exception as err:  # noqa: BLE001 - interpreter exit: report, never raise
+            _LOG.error("rerun_nb: could not stop %r at exit: %s", server, err)
 
 
 def _host_for_grpc(bind: str) -> str:

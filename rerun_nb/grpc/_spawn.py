@@ -2,7 +2,8 @@
 
 If something already listens on the port (an earlier ``rerun-nb``, or a Rerun viewer), it is reused.
 ``RERUN_NB_SPAWN=0`` turns spawning off (then ``rr.spawn()`` only warns, as before there was a command);
-the test suite sets it so that scripts run under pytest leave no server behind.
+the test suite sets it so that scripts run under pytest leave no server behind. The spawned command opens
+its viewer page in a browser unless ``RERUN_NB_OPEN_BROWSER=0``.
 """
 
 from __future__ import annotations
@@ -14,9 +15,11 @@ import sys
 import time
 import warnings
 
-from ._client import GrpcWarning
+from ._public import GrpcWarning
 
 __all__ = ["port_is_listening", "spawn_viewer"]
+
+_warned_disabled = False
 
 
 def port_is_listening(port: int, host: str = "127.0.0.1", timeout_sec: float = 0.2) -> bool:
@@ -38,12 +41,19 @@ def spawn_viewer(*, port: int = 9876, memory_limit: str = "75%", detach_process:
     Returns None (after a warning) when spawning is turned off with ``RERUN_NB_SPAWN=0``.
     """
     if not spawn_enabled():
-        warnings.warn(GrpcWarning("rerun_nb: rr.spawn() outside a notebook does nothing here (RERUN_NB_SPAWN=0); "
-                                  "logging goes on in this process"), stacklevel=4)
+        global _warned_disabled
+        if not _warned_disabled:
+            _warned_disabled = True
+            warnings.warn(GrpcWarning("rerun_nb: rr.spawn() outside a notebook starts no viewer here "
+                                      "(RERUN_NB_SPAWN=0); logging goes on in this process: save it with "
+                                      "rr.save('recording.rrd'), or run `rerun-nb` and rr.connect_grpc()"),
+                          stacklevel=4)
         return None
     if port_is_listening(port):
         return True
     cmd = [sys.executable, "-m", "rerun_nb", "--port", str(port), "--memory-limit", str(memory_limit)]
+    if os.environ.get("RERUN_NB_OPEN_BROWSER", "1").strip().lower() not in ("0", "false", "off", "no"):
+        cmd.append("--open-browser")  # the viewer page, as rerun-sdk's spawn opens the viewer window
     subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                      start_new_session=detach_process, close_fds=True)
     deadline = time.monotonic() + wait_sec

@@ -25,8 +25,8 @@ import pyarrow as pa
 
 from ..error_utils import report_error
 from ._batcher import MAX_BYTES, RowBatcher
-from ._gather import gather_cells
 from ._chunk import Chunk
+from ._gather import gather_cells
 from ._ids import ancestors, normalize_entity_path
 from ._index import TimeIndex
 from ._results import LatestAtResult, StoreEvent, TimelineInfo, resolve_time

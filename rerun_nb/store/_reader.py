@@ -21,9 +21,9 @@ import numpy as np
 import pyarrow as pa
 
 from .._baseclasses import batch_to_arrow
-from ._gather import gather_cells
 from ..error_utils import report_error
 from ..time import index_arrow_type
+from ._gather import gather_cells
 from ._ids import normalize_entity_path
 
 CLEAR_COMPONENT = "Clear:is_recursive"

@@ -27,6 +27,8 @@ def _geometry_matches(obj, kind: type, material_key: tuple, **arrays: np.ndarray
             continue
         if buf is None or buf.data.shape != arr.shape or buf.data.dtype != arr.dtype:
             return False
+        if not buf.data.flags.writeable:  # a buffer over read-only (Arrow-backed) data: rebuild, don't write
+            return False
     return True
 
 

@@ -1,4 +1,4 @@
-"""rerun_nb's own client (``rr.connect_grpc`` / `GrpcSink`) against our server and the real ``rerun --serve-grpc``."""
+"""rerun_nb's own client (``rr.connect_grpc``, `GrpcStreamSink`, ``rr.set_sinks(rr.GrpcSink(...))``) against our server and the real ``rerun --serve-grpc``."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 import rerun_nb as rr
-from rerun_nb.grpc import GrpcServer, GrpcSink, GrpcWarning, parse_url, wait_for_recording
+from rerun_nb.grpc import GrpcServer, GrpcStreamSink, GrpcWarning, parse_url, wait_for_recording
 from rerun_nb.grpc._codec import decode_arrow_msg
 from rerun_nb.grpc._reader import read_messages
 
@@ -173,7 +173,7 @@ def _incoming(app):
 def test_buffer_is_bounded_while_disconnected():
     port = free_port()
     rec = rr.RecordingStream("bounded", recording_id="b", send_properties=False)
-    sink = GrpcSink(f"rerun+http://127.0.0.1:{port}/proxy", rec, flush_timeout_sec=0.1, max_buffer_bytes=20_000)
+    sink = GrpcStreamSink(f"rerun+http://127.0.0.1:{port}/proxy", rec, flush_timeout_sec=0.1, max_buffer_bytes=20_000)
     rec._set_sink(sink)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", GrpcWarning)
@@ -184,3 +184,39 @@ def test_buffer_is_bounded_while_disconnected():
         assert sink.chunks_dropped > 0
         assert sink._pending_bytes <= 20_000 + 5_000
         rec.disconnect()
+
+
+def test_set_sinks_with_grpc_sink_and_file_sink(server, tmp_path):
+    """``rr.set_sinks(rr.GrpcSink(url), rr.FileSink(path))``: both get every chunk (rerun-sdk 0.41's API)."""
+    rr.init("sinks_app", recording_id="s")
+    rr.set_sinks(rr.GrpcSink(server.url), rr.FileSink(tmp_path / "both.rrd"))
+    for i in range(20):
+        rr.set_time("frame", sequence=i)
+        rr.log("x", rr.Scalars(float(i)))
+    rr.disconnect()
+    got = wait_for_recording("sinks_app", timeout_sec=10)
+    deadline = time.monotonic() + 10
+    while len(got.store.range("x", timeline="frame")) < 20 and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert len(got.store.range("x", timeline="frame")) == 20
+    from_file = rr.load(tmp_path / "both.rrd")
+    assert len(from_file.store.range("x", timeline="frame")) == 20
+
+
+def test_grpc_server_sink_serves_the_recording():
+    port = free_port()
+    uri = f"rerun+http://127.0.0.1:{port}/proxy"
+    rec = rr.RecordingStream("server_sink", recording_id="ss", send_properties=False)
+    rec.set_sinks(rr.GrpcServerSink(port=port))  # binds 127.0.0.1 (Rerun's default is 0.0.0.0)
+    rec.set_time("frame", sequence=1)
+    rec.log("p", rr.Points3D([[1, 2, 3]]))
+    rec.flush()
+    msgs = list(read_messages(uri, idle_timeout_sec=0.5))
+    assert [m.WhichOneof("msg") for m in msgs][:1] == ["set_store_info"]
+    assert sum(decode_arrow_msg(m.arrow_msg, max_decoded_bytes=1 << 20).num_rows for m in msgs
+               if m.HasField("arrow_msg")) == 1
+    rec.disconnect()  # replacing or dropping the sinks shuts the server down, as in rerun-sdk
+    import grpc
+
+    with pytest.raises(grpc.FutureTimeoutError):
+        list(read_messages(uri, connect_timeout_sec=0.5))

@@ -64,6 +64,9 @@ def test_spawn_outside_a_notebook_with_spawning_off_warns_and_logging_goes_on(mo
     import rerun_nb as rr
 
     monkeypatch.setenv("RERUN_NB_SPAWN", "0")
+    from rerun_nb.grpc import _spawn
+
+    monkeypatch.setattr(_spawn, "_warned_disabled", False)  # it warns once per process
     rec = rr.RecordingStream("rerun_example_spawn")
     with pytest.warns(rr.RerunWarning, match="RERUN_NB_SPAWN=0"):
         rec.spawn()
