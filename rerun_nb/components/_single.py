@@ -60,18 +60,9 @@ def single_value_class(name: str, batch_cls: type, module: str) -> type:
 
 
 def _kw_only_class(name: str, batch_cls: type, module: str, params: list[inspect.Parameter], build: Any) -> type:
-    sig = inspect.Signature([_SELF, *params])
+    from ..encodings._base import value_class  # not at import time: rerun_nb.encodings imports this module
 
-    def __init__(self: Any, *args: Any, **kwargs: Any) -> None:
-        bound = sig.bind(self, *args, **kwargs)
-        bound.apply_defaults()
-        values = dict(bound.arguments)
-        values.pop("self")
-        batch_cls.__init__(self, build(**values))
-
-    __init__.__signature__ = sig
-    return type(name, (batch_cls,), {"__init__": __init__, "__module__": module,
-                                     "__doc__": f"**Component**: one {name}, built as in Rerun."})
+    return value_class(name, batch_cls, params, build, module, what="Component")
 
 
 def _p(name: str, default: Any = inspect.Parameter.empty, kind: Any = _POS) -> inspect.Parameter:

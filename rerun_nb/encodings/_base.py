@@ -80,8 +80,10 @@ _KW = inspect.Parameter.KEYWORD_ONLY
 _SELF = inspect.Parameter("self", _POS)
 
 
-def value_class(name: str, batch_cls: type, params: list[inspect.Parameter], build: Any, module: str) -> type:
-    """`name(*params)`: a batch of one, built from the parameters by `build(**arguments)`."""
+def value_class(name: str, batch_cls: type, params: list[inspect.Parameter], build: Any, module: str,
+                what: str = "Datatype") -> type:
+    """`name(*params)`: a batch of one, built from the parameters by `build(**arguments)` (datatypes here,
+    components in `rerun_nb.components._single`; `what` names which in the class docstring)."""
     sig = inspect.Signature([_SELF, *params])
 
     def __init__(self: Any, *args: Any, **kwargs: Any) -> None:
@@ -93,7 +95,7 @@ def value_class(name: str, batch_cls: type, params: list[inspect.Parameter], bui
 
     __init__.__signature__ = sig
     return type(name, (batch_cls,), {"__init__": __init__, "__module__": module,
-                                     "__doc__": f"**Datatype**: one {name} (a batch of one instance)."})
+                                     "__doc__": f"**{what}**: one {name} (a batch of one instance)."})
 
 
 def param(name: str, default: Any = inspect.Parameter.empty, kind: Any = _POS) -> inspect.Parameter:
