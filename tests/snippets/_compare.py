@@ -125,11 +125,22 @@ def _rename_uuids(store: Store) -> None:
         new_key = (canon(key[0]), *key[1:])
         cell = row.cell
         if key[3] in _UUID_COMPONENT_TYPES:
-            cell = pa.array([canon(bytes(v).hex()) for v in cell.to_pylist()])
+            cell = pa.array([canon(_uuid_hex(v)) for v in cell.to_pylist()])
         elif pa.types.is_string(cell.type) or pa.types.is_large_string(cell.type):
             cell = pa.array([None if v is None else canon(v) for v in cell.to_pylist()], cell.type)
         new_columns.setdefault(new_key, []).append(Row(row.row_id, row.times, cell))
     store.columns = new_columns
+
+
+def _uuid_hex(value) -> str:
+    """A UUID cell value (16 bytes, 16 ints, or a struct of them) as 32 hex digits."""
+    if isinstance(value, dict):
+        value = next(iter(value.values()))
+    if isinstance(value, (bytes, bytearray)):
+        return bytes(value).hex()
+    if isinstance(value, str):
+        return value
+    return bytes(value).hex()
 
 
 def _close(a, b, rel=1e-5, abs_=1e-6) -> bool:
