@@ -20,6 +20,7 @@ import importlib.util
 import os
 import runpy
 import sys
+import time
 import traceback
 import warnings
 from pathlib import Path
@@ -115,6 +116,7 @@ def main() -> None:
     for snippet in map(Path, snippets):
         snippet = snippet.resolve()
         (out_dir / f"cwd-{mode}-{snippet.stem}").mkdir(parents=True, exist_ok=True)
+        started = time.perf_counter()
         pid = os.fork()
         if pid == 0:
             code = 0
@@ -128,6 +130,7 @@ def main() -> None:
                 sys.stderr.flush()
                 os._exit(code)
         _, status = os.waitpid(pid, 0)
+        print(f"{snippet.stem}: {time.perf_counter() - started:.2f}s", flush=True)
         if status != 0 and not (out_dir / f"{snippet.stem}.err").exists():
             (out_dir / f"{snippet.stem}.err").write_text(f"child exited with status {status}\n")
 
