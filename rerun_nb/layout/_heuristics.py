@@ -7,6 +7,9 @@
   outside every image space share one 2D view at ``/``.
 * One ``TimeSeriesView`` at ``/`` for all ``Scalars``, one ``TextLogView`` at ``/`` for all ``TextLog``.
 * One view per entity for ``TextDocument``, ``BarChart`` and ``Tensor``.
+* One ``GraphView`` per entity with ``GraphNodes`` or ``GraphEdges`` (node ids are per entity).
+* One ``MapView`` at ``/`` for all ``GeoPoints`` / ``GeoLineStrings``.
+* One ``StateTimelineView`` at ``/`` for all ``StateChange``.
 
 The views are arranged in a grid (ceil(sqrt(n)) columns), as Rerun's auto layout does.
 """
@@ -22,6 +25,8 @@ ARCHETYPES_3D = frozenset({"Points3D", "LineStrips3D", "Boxes3D", "Arrows3D", "E
 IMAGE_ARCHETYPES = frozenset({"Image", "DepthImage", "SegmentationImage", "EncodedImage"})
 ARCHETYPES_2D = frozenset({"Points2D", "Boxes2D", "LineStrips2D", "Arrows2D"}) | IMAGE_ARCHETYPES
 PER_ENTITY = {"TextDocument": "TextDocument", "BarChart": "BarChart", "Tensor": "Tensor"}
+GRAPH_ARCHETYPES = frozenset({"GraphNodes", "GraphEdges"})
+GEO_ARCHETYPES = frozenset({"GeoPoints", "GeoLineStrings"})
 
 
 def store_archetypes(store) -> dict[str, set[str]]:
@@ -59,4 +64,9 @@ def heuristic_layout(archetypes_per_entity: dict[str, set[str]]) -> ContainerSpe
         for archetype, kind in PER_ENTITY.items():
             if archetype in archetypes_per_entity[path]:
                 views.append(ViewSpec(kind, path, contents="$origin"))
+    views += [ViewSpec("Graph", p, contents="$origin") for p in paths if archetypes_per_entity[p] & GRAPH_ARCHETYPES]
+    if any(archetypes_per_entity[p] & GEO_ARCHETYPES for p in paths):
+        views.append(ViewSpec("Map", "/"))
+    if any("StateChange" in archetypes_per_entity[p] for p in paths):
+        views.append(ViewSpec("StateTimeline", "/"))
     return ContainerSpec("grid", children=views)
