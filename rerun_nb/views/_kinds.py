@@ -5,6 +5,7 @@ from __future__ import annotations
 from ._bar_chart import BarChartView
 from ._base import View
 from ._graph import GraphView
+from ._map import MapView
 from ._spatial2d import Spatial2DView
 from ._spatial3d import Spatial3DView
 from ._tensor import TensorView
@@ -25,7 +26,8 @@ class UnsupportedView(View):
 
 VIEW_CLASSES: dict[str, type[View]] = {
     cls.kind: cls for cls in (Spatial3DView, Spatial2DView, TimeSeriesView, TextLogView, TextDocumentView,
-                              BarChartView, TensorView, GraphView)
+                              BarChartView, TensorView, GraphView,
+                              MapView)
 }
 
 
