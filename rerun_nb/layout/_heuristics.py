@@ -21,9 +21,10 @@ from ._tree import ContainerSpec, ViewSpec
 __all__ = ["ARCHETYPES_2D", "ARCHETYPES_3D", "IMAGE_ARCHETYPES", "heuristic_layout", "store_archetypes"]
 
 ARCHETYPES_3D = frozenset({"Points3D", "LineStrips3D", "Boxes3D", "Arrows3D", "Ellipsoids3D", "Capsules3D",
-                           "Cylinders3D", "Mesh3D", "Pinhole"})
-IMAGE_ARCHETYPES = frozenset({"Image", "DepthImage", "SegmentationImage", "EncodedImage"})
-ARCHETYPES_2D = frozenset({"Points2D", "Boxes2D", "LineStrips2D", "Arrows2D"}) | IMAGE_ARCHETYPES
+                           "Cylinders3D", "Mesh3D", "Pinhole", "TransformAxes3D", "GaussianSplats3D", "Asset3D"})
+IMAGE_ARCHETYPES = frozenset({"Image", "DepthImage", "SegmentationImage", "EncodedImage", "EncodedDepthImage",
+                              "AssetVideo", "VideoFrameReference", "VideoStream"})
+ARCHETYPES_2D = frozenset({"Points2D", "Boxes2D", "LineStrips2D", "Arrows2D", "Ellipses2D"}) | IMAGE_ARCHETYPES
 PER_ENTITY = {"TextDocument": "TextDocument", "BarChart": "BarChart", "Tensor": "Tensor"}
 GRAPH_ARCHETYPES = frozenset({"GraphNodes", "GraphEdges"})
 GEO_ARCHETYPES = frozenset({"GeoPoints", "GeoLineStrings"})

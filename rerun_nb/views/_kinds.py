@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from ..viewer import _vis_frames  # noqa: F401  (registers the 3D visualizers of 0.41's newer archetypes)
+from . import _vis2d_more  # noqa: F401  (registers Ellipses2D, EncodedDepthImage)
 from ._bar_chart import BarChartView
 from ._base import View
 from ._graph import GraphView
