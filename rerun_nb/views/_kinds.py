@@ -10,6 +10,7 @@ from ._graph import GraphView
 from ._map import MapView
 from ._spatial2d import Spatial2DView
 from ._spatial3d import Spatial3DView
+from ._state_timeline import StateTimelineView
 from ._tensor import TensorView
 from ._text import TextDocumentView, TextLogView
 from ._time_series import TimeSeriesView
@@ -29,7 +30,7 @@ class UnsupportedView(View):
 VIEW_CLASSES: dict[str, type[View]] = {
     cls.kind: cls for cls in (Spatial3DView, Spatial2DView, TimeSeriesView, TextLogView, TextDocumentView,
                               BarChartView, TensorView, GraphView,
-                              MapView)
+                              MapView, StateTimelineView)
 }
 
 
