@@ -22,7 +22,8 @@ __all__ = ["ARCHETYPES_2D", "ARCHETYPES_3D", "IMAGE_ARCHETYPES", "VISUAL_ARCHETY
            "store_archetypes", "undrawn_archetypes"]
 
 ARCHETYPES_3D = frozenset({"Points3D", "LineStrips3D", "Boxes3D", "Arrows3D", "Ellipsoids3D", "Capsules3D",
-                           "Cylinders3D", "Mesh3D", "Pinhole", "TransformAxes3D", "GaussianSplats3D", "Asset3D"})
+                           "Cylinders3D", "Mesh3D", "Pinhole", "TransformAxes3D", "GaussianSplats3D", "Asset3D",
+                           "GridMap", "VoxelGridMap", "Volume3D"})
 IMAGE_ARCHETYPES = frozenset({"Image", "DepthImage", "SegmentationImage", "EncodedImage", "EncodedDepthImage",
                               "AssetVideo", "VideoFrameReference", "VideoStream"})
 ARCHETYPES_2D = frozenset({"Points2D", "Boxes2D", "LineStrips2D", "Arrows2D", "Ellipses2D"}) | IMAGE_ARCHETYPES

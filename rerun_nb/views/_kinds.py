@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..viewer import _vis_asset, _vis_frames  # noqa: F401  (register 3D visualizers of 0.41's newer archetypes)
-from . import _video, _vis2d_more  # noqa: F401  (register Ellipses2D, EncodedDepthImage, video)
+from . import _video, _vis2d_more, _vis3d_grids  # noqa: F401  (register Ellipses2D, EncodedDepthImage, video, grids)
 from ._bar_chart import BarChartView
 from ._base import View
 from ._graph import GraphView

@@ -12,9 +12,7 @@ def _log(rec):
     rec.set_time("t", sequence=0)
     rec.log("pts", rr.Points3D([[0, 0, 0]]))
     rec.log("graph", rr.GraphNodes(["a"]))
-    rec.log("map", rr.GridMap(data=np.zeros(4, np.uint8).tobytes(),
-                              format=rr.components.ImageFormat(width=2, height=2, color_model="L",
-                                                               channel_datatype="U8"), cell_size=0.1))
+    rec.log("m", rr.Measurements([1.0, 2.0]))  # drawn by Rerun's time series view, not by rerun_nb's yet
     rec.log("cfg", rr.Transform3D(translation=[1, 2, 3]))
 
 
@@ -23,7 +21,7 @@ def test_undrawn_archetypes_per_entity(rec):
     undrawn = undrawn_archetypes(store_archetypes(rec.store))
     assert "/pts" not in undrawn and "/graph" not in undrawn
     assert "/cfg" not in undrawn  # a transform configures; it is not a thing to draw
-    assert undrawn.get("/map") == ["GridMap"]
+    assert undrawn.get("/m") == ["Measurements"]
 
 
 def test_entity_list_says_not_drawn_yet(rec):
@@ -44,9 +42,9 @@ def test_entity_list_says_not_drawn_yet(rec):
     entity_list(v)
     rows = {cb._rnb_path: cb for cb in v.entities.children[0].children}
     assert all(isinstance(cb, Checkbox) for cb in rows.values())
-    assert rows["/map"].description == "/map  (not drawn yet: GridMap)"
+    assert rows["/m"].description == "/m  (not drawn yet: Measurements)"
     assert rows["/pts"].description == "/pts"
-    rows["/map"].value = False  # the row still toggles its entity
-    assert v.hidden == ("/map", False)
+    rows["/m"].value = False  # the row still toggles its entity
+    assert v.hidden == ("/m", False)
     entity_list(v)  # unchanged: the same widgets
     assert v.entities.children[0].children[0] is list(rows.values())[0]
