@@ -19,7 +19,7 @@ __all__ = ["VIEW_CLASSES", "UnsupportedView", "make_view"]
 
 
 class UnsupportedView(View):
-    """A view kind rerun_nb does not draw yet (DataframeView, GraphView, MapView, ...): a notice, no error."""
+    """A view kind rerun_nb does not draw yet (DataframeView, AudioView, ...): a notice, no error."""
 
     def __init__(self, store, *, kind: str, **kwargs):
         self.kind = kind

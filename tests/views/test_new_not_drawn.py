@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import numpy as np
 
 import rerun_nb as rr
 from rerun_nb.layout import store_archetypes, undrawn_archetypes
