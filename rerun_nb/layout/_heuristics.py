@@ -6,7 +6,7 @@
   else the image entity itself (its children, e.g. boxes on the image, come along). 2D primitives
   outside every image space share one 2D view at ``/``.
 * One ``TimeSeriesView`` at ``/`` for all ``Scalars``, one ``TextLogView`` at ``/`` for all ``TextLog``.
-* One view per entity for ``TextDocument``, ``BarChart`` and ``Tensor``.
+* One view per entity for ``TextDocument``, ``BarChart``, ``Tensor`` and ``AssetAudio`` (an ``AudioView``).
 * One ``GraphView`` per entity with ``GraphNodes`` or ``GraphEdges`` (node ids are per entity).
 * One ``MapView`` at ``/`` for all ``GeoPoints`` / ``GeoLineStrings``.
 * One ``StateTimelineView`` at ``/`` for all ``StateChange``.
@@ -27,7 +27,7 @@ ARCHETYPES_3D = frozenset({"Points3D", "LineStrips3D", "Boxes3D", "Arrows3D", "E
 IMAGE_ARCHETYPES = frozenset({"Image", "DepthImage", "SegmentationImage", "EncodedImage", "EncodedDepthImage",
                               "AssetVideo", "VideoFrameReference", "VideoStream"})
 ARCHETYPES_2D = frozenset({"Points2D", "Boxes2D", "LineStrips2D", "Arrows2D", "Ellipses2D"}) | IMAGE_ARCHETYPES
-PER_ENTITY = {"TextDocument": "TextDocument", "BarChart": "BarChart", "Tensor": "Tensor"}
+PER_ENTITY = {"TextDocument": "TextDocument", "BarChart": "BarChart", "Tensor": "Tensor", "AssetAudio": "Audio"}
 GRAPH_ARCHETYPES = frozenset({"GraphNodes", "GraphEdges"})
 GEO_ARCHETYPES = frozenset({"GeoPoints", "GeoLineStrings"})
 
@@ -88,7 +88,7 @@ VISUAL_ARCHETYPES = frozenset({
 # Drawn by views that have no per-archetype visualizer registry, or through another archetype.
 _DRAWN_BY_VIEWS = frozenset({"Scalars", "SeriesLines", "SeriesPoints", "TextLog", "TextDocument", "BarChart",
                              "Tensor", "GraphNodes", "GraphEdges", "GeoPoints", "GeoLineStrings",
-                             "AssetVideo"})  # AssetVideo: the frames its VideoFrameReferences pick
+                             "AssetVideo", "AssetAudio", "StateChange", "StateConfiguration"})  # AssetVideo: the frames its VideoFrameReferences pick
 
 
 def drawn_archetypes() -> frozenset[str]:

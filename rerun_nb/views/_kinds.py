@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..viewer import _vis_asset, _vis_frames  # noqa: F401  (register 3D visualizers of 0.41's newer archetypes)
 from . import _video, _vis2d_more, _vis3d_grids  # noqa: F401  (register Ellipses2D, EncodedDepthImage, video, grids)
+from ._audio import AudioView
 from ._bar_chart import BarChartView
 from ._base import View
 from ._graph import GraphView
@@ -19,7 +20,7 @@ __all__ = ["VIEW_CLASSES", "UnsupportedView", "make_view"]
 
 
 class UnsupportedView(View):
-    """A view kind rerun_nb does not draw yet (DataframeView, AudioView, ...): a notice, no error."""
+    """A view kind rerun_nb does not draw yet (DataframeView, ...): a notice, no error."""
 
     def __init__(self, store, *, kind: str, **kwargs):
         self.kind = kind
@@ -30,7 +31,7 @@ class UnsupportedView(View):
 VIEW_CLASSES: dict[str, type[View]] = {
     cls.kind: cls for cls in (Spatial3DView, Spatial2DView, TimeSeriesView, TextLogView, TextDocumentView,
                               BarChartView, TensorView, GraphView,
-                              MapView, StateTimelineView)
+                              MapView, StateTimelineView, AudioView)
 }
 
 
