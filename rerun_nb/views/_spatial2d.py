@@ -80,6 +80,10 @@ class Spatial2DView(View):
         self._annotations[entity_path] = table
         return table
 
+    def query_time(self) -> tuple[str | None, int | None]:
+        """The (timeline, time) of the current update (visualizers that read history, e.g. VideoStream)."""
+        return self._query
+
     # ---- View interface ----------------------------------------------------------------------------
     def update(self, timeline, at) -> None:
         if timeline is None:
