@@ -10,6 +10,11 @@ view's space). Each entity group holds one ``visuals`` group with the objects it
 
 Which entities to query again comes from ``rerun_nb.query.ChangeTracker`` (store events); a
 visualizer then compares row ids before touching buffers.
+
+A view's blueprint settings (``settings``: defaults, overrides, visible time ranges; see
+``rerun_nb.views._overrides.ViewSettings``) change what the visualizers are given: an entity with a
+visible time range is read by a range query over the window around the cursor (re-read whenever the
+cursor moves), and defaults / overrides are put into the result before a visualizer sees it.
 """
 
 from __future__ import annotations
@@ -21,7 +26,7 @@ import numpy as np
 import pygfx as gfx
 
 from ..error_utils import report_error
-from ..query import ChangeTracker
+from ..query import ChangeTracker, range_result, resolve_time_range
 from ..query._transforms import (
     as_float_rows,
     instance_poses_to_mat4s,
@@ -29,9 +34,16 @@ from ..query._transforms import (
     world_up_from_view_coordinates,
 )
 from . import _vis_basic, _vis_shapes  # noqa: F401  (registers the visualizers)
-from ._registry import batch, visualizers_for
+from ._registry import batch, required_components, visualizers_for
 
-__all__ = ["SceneBuilder"]
+__all__ = ["RANGE_CONCATENATED", "SceneBuilder"]
+
+# Archetypes whose rows in a visible time range are all drawn (a trail); the others draw the newest row
+# of the window (an image or a mesh drawn many times over itself would look the same, only slower).
+RANGE_CONCATENATED = frozenset({
+    "Points3D", "Points2D", "LineStrips3D", "LineStrips2D", "Arrows3D", "Arrows2D", "Boxes3D", "Boxes2D",
+    "Ellipsoids3D", "Capsules3D", "Cylinders3D",
+})
 
 
 class _Entity:
@@ -62,6 +74,9 @@ class SceneBuilder:
         self._groups: dict[str, gfx.Group] = {self.origin: self.root}
         self._hidden: set[str] = set()
         self.visualizer_context = None  # passed to visualizers as a 4th argument when set (the 2D view's)
+        self.settings = None  # the view's ViewSettings (defaults, overrides, time ranges), when it has any
+        self._ranged: set[str] = set()  # entities drawn from a range query (re-read when the cursor moves)
+        self._last_query: tuple[str, int | None] | None = None
         prefix = self.origin.rstrip("/") + "/"
         self._in_space = lambda p: p == self.origin or self.origin == "/" or p.startswith(prefix)
         self.tracker = ChangeTracker(store, include=lambda p: self._in_space(p) and (include is None or include(p)))
@@ -120,14 +135,40 @@ class SceneBuilder:
     def update(self, timeline: str, at: int | None) -> set[str]:
         """Bring the scene to the latest-at state at ``(timeline, at)``; returns the entities rebuilt."""
         rebuilt = set()
-        for path in sorted(self.tracker.dirty(timeline, at)):
+        dirty = self.tracker.dirty(timeline, at)
+        if self._last_query != (timeline, at):
+            dirty |= self._ranged  # their window moved with the cursor
+        self._last_query = (timeline, at)
+        for path in sorted(dirty):
             if self._refresh(self._entity(path), timeline, at):
                 rebuilt.add(path)
         return rebuilt
 
     # ---- per entity ----------------------------------------------------------------------------
+    def _query(self, path: str, timeline: str, at: int | None):
+        """The entity's latest-at result, or its range result when a visible time range applies, with the
+        view's defaults and overrides applied."""
+        settings = self.settings
+        time_range = settings.time_range(path, timeline) if settings is not None else None
+        if time_range is None:
+            self._ranged.discard(path)
+            result = self.store.latest_at(path, timeline=timeline, at=at)
+        else:
+            self._ranged.add(path)
+            if at is None:
+                info = self.store.timelines().get(timeline)
+                cursor = int(info.max) if info is not None else 0
+            else:
+                cursor = at
+            start, end = resolve_time_range(time_range, cursor)
+            result = range_result(self.store, path, timeline=timeline, at=at, start=start, end=end,
+                                  required=required_components(self.view_kind), concatenable=RANGE_CONCATENATED)
+        if settings is not None:
+            result = settings.apply(path, result, {name.split(":", 1)[0] for name in result})
+        return result
+
     def _refresh(self, ent: _Entity, timeline: str, at: int | None) -> bool:
-        result = self.store.latest_at(ent.path, timeline=timeline, at=at)
+        result = self._query(ent.path, timeline, at)
         row_ids = getattr(result, "row_ids", None)
         if row_ids is not None and ent.row_ids is not None and dict(row_ids) == ent.row_ids:
             return False

@@ -10,6 +10,7 @@ import pygfx as gfx
 from ..viewer._scene import SceneBuilder
 from . import _vis2d  # noqa: F401  (registers the 2D visualizers)
 from ._base import BACKGROUND_RGB, View
+from ._overrides import view_settings
 from ._props import background_color, visual_bounds_2d
 from ._spatial3d import BEFORE_RENDER
 
@@ -35,12 +36,13 @@ class Spatial2DView(View):
     LineStrips2D, Arrows2D, with labels and draw order."""
 
     kind = "2D"
-    applied_properties = frozenset({"background", "visual_bounds"})
+    applied_properties = frozenset({"background", "visual_bounds", "defaults", "overrides", "time_ranges"})
 
     def __init__(self, store, **kwargs):
         super().__init__(store, **kwargs)
         self.builder = SceneBuilder(store, origin=self.origin, include=self.includes, view_kind=self.kind)
         self.builder.visualizer_context = self
+        self.builder.settings = view_settings(self)
         self.scene = gfx.Scene()
         self.scene.add(gfx.Background.from_color(background_color(self.properties.get("background"), BACKGROUND_RGB)))
         flip = gfx.Group(name="y down")  # Rerun's 2D space has y down

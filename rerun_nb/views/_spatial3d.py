@@ -8,6 +8,7 @@ import pygfx as gfx
 from ..viewer import _objects
 from ..viewer._scene import SceneBuilder
 from ._base import BACKGROUND_RGB, View
+from ._overrides import view_settings
 from ._props import background_color, line_grid_visible
 
 __all__ = ["BEFORE_RENDER", "Spatial3DView"]
@@ -24,11 +25,12 @@ class Spatial3DView(View):
     """Rerun's ``Spatial3DView``: Points3D, lines, boxes, meshes, ... in the origin's space."""
 
     kind = "3D"
-    applied_properties = frozenset({"background", "line_grid"})
+    applied_properties = frozenset({"background", "line_grid", "defaults", "overrides", "time_ranges"})
 
     def __init__(self, store, **kwargs):
         super().__init__(store, **kwargs)
         self.builder = SceneBuilder(store, origin=self.origin, include=self.includes, view_kind=self.kind)
+        self.builder.settings = view_settings(self)
         self.scene = gfx.Scene()
         self.scene.add(gfx.Background.from_color(background_color(self.properties.get("background"), BACKGROUND_RGB)))
         self.scene.add(gfx.AmbientLight(intensity=0.6))
