@@ -36,6 +36,7 @@ from ._codec import (
 )
 from ._history import PERSISTENT, STATIC, TEMPORAL, MessageHistory, ReaderTooSlow
 from ._registry import first_sight, recording_for, register_recording
+from ..store import MemoryBudget
 
 __all__ = ["DEFAULT_PORT", "GrpcServer"]
 
@@ -95,8 +96,8 @@ class GrpcServer:
     server_memory_limit : int | None
         Bytes of history kept for late readers (oldest temporal messages dropped first; 0 keeps none).
     memory_limit : int | None
-        Bytes of store memory for the incoming recordings, split evenly between them; each drops its oldest
-        temporal data first.
+        Bytes of store memory for all incoming recordings together (a shared ``MemoryBudget``): past it the
+        oldest-arrived temporal data is dropped first, whichever recording holds it.
     newest_first : bool
         Replay history newest first to late readers.
     max_message_bytes, max_decoded_bytes : int
@@ -113,6 +114,7 @@ class GrpcServer:
         self.bind = bind
         self.history = MessageHistory(server_memory_limit, newest_first=newest_first)
         self.memory_limit = memory_limit
+        self._budget = None if memory_limit is None else MemoryBudget(memory_limit)
         self.max_decoded_bytes = max_decoded_bytes
         self.max_stores_per_connection = max_stores_per_connection
         self.max_workers = max_workers
@@ -226,10 +228,8 @@ class GrpcServer:
         with self._lock:
             if rec not in self._incoming:
                 self._incoming.append(rec)
-                if self.memory_limit is not None:  # split the budget evenly between incoming recordings
-                    share = self.memory_limit // len(self._incoming)
-                    for r in self._incoming:
-                        r.store.memory_limit = share
+                if self._budget is not None:  # one limit for all incoming recordings, oldest data dropped first
+                    self._budget.add(rec.store)
         return rec
 
     def _arrow(self, raw: bytes, arrow, stores: set) -> None:
