@@ -35,7 +35,8 @@ from ._codec import (
     store_id_key,
 )
 from ._history import PERSISTENT, STATIC, TEMPORAL, MessageHistory, ReaderTooSlow
-from ._registry import first_sight, recording_for, register_recording
+from ._registry import first_sight, recording_for, register_recording, set_application_blueprint
+from ..blueprint._from_chunks import blueprint_from_chunks
 from ..store import MemoryBudget
 
 __all__ = ["DEFAULT_PORT", "GrpcServer"]
@@ -43,6 +44,7 @@ __all__ = ["DEFAULT_PORT", "GrpcServer"]
 DEFAULT_PORT = 9876  # as rerun-sdk
 SERVICE = "rerun.sdk_comms.v1alpha1.MessageProxyService"
 _LOG = logging.getLogger("rerun_nb.grpc")
+_MAX_BLUEPRINT_CHUNKS = 10_000  # per blueprint store; more is a flood, not a layout
 
 
 _LIVE_SERVERS: weakref.WeakSet = weakref.WeakSet()
@@ -123,6 +125,7 @@ class GrpcServer:
         self.on_chunk = None  # optional callback(store_key, batch) after a chunk is stored (e.g. --save)
         self._lock = threading.Lock()
         self._tables: dict[str, bytes] = {}
+        self._blueprint_chunks: dict[tuple, list] = {}  # blueprint store key -> its chunks, to show on activation
         self._incoming: list = []
         self._executor = _DaemonExecutor(max_workers, "rerun_nb-grpc")
         self._server = grpc.server(
@@ -212,6 +215,24 @@ class GrpcServer:
             if not msg.HasField("blueprint_id"):
                 raise StreamError("BlueprintActivationCommand without a blueprint id")
             self.history.add(raw, PERSISTENT)
+            self._activate_blueprint(msg)
+
+    def _activate_blueprint(self, cmd) -> None:
+        """Show the blueprint the producer sent (its chunks so far) in the viewers of its application."""
+        key = store_id_key(cmd.blueprint_id)
+        with self._lock:
+            chunks = list(self._blueprint_chunks.get(key, ()))
+        if not chunks or not (cmd.make_active or cmd.make_default):
+            return
+        try:
+            blueprint = blueprint_from_chunks(chunks)
+        except Exception as err:  # noqa: BLE001 - a blueprint we cannot read must not end the stream
+            _LOG.warning("rerun_nb: the blueprint sent for %s was not understood (%s: %s); views are laid out "
+                         "from the data", key[1], type(err).__name__, err)
+            return
+        if blueprint is not None:
+            set_application_blueprint(key[1], blueprint, make_active=cmd.make_active,
+                                      make_default=cmd.make_default)
 
     def _announce(self, key: tuple, stores: set) -> None:
         if key in stores:
@@ -242,6 +263,10 @@ class GrpcServer:
             return  # a client re-sent it after a reconnect: already stored
         if key[0] == STORE_KIND_BLUEPRINT:
             self.history.add(raw, PERSISTENT)
+            with self._lock:
+                chunks = self._blueprint_chunks.setdefault(key, [])
+                if len(chunks) < _MAX_BLUEPRINT_CHUNKS:  # a flood guard: real blueprints are tens of chunks
+                    chunks.append(batch)
             return
         is_static = arrow.is_static if arrow.is_static is not None else not any(
             (f.metadata or {}).get(b"rerun:kind") == b"index" for f in batch.schema)
