@@ -23,6 +23,7 @@ from ._plot import (
     PlotFrame,
     time_tick_format,
 )
+from ._overrides import ViewSettings
 from ._props import background_color, prop_value
 
 __all__ = ["TimeSeriesView"]
@@ -91,11 +92,15 @@ class TimeSeriesView(View):
     """Rerun's ``TimeSeriesView``: ``Scalars`` with ``SeriesLines`` / ``SeriesPoints`` styles."""
 
     kind = "TimeSeries"
-    applied_properties = frozenset({"background", "axis_x", "axis_y", "plot_legend", "time_ranges"})
+    applied_properties = frozenset({"background", "axis_x", "axis_y", "plot_legend", "time_ranges", "defaults",
+                                    "overrides"})
 
     def __init__(self, store, **kwargs):
         super().__init__(store, **kwargs)
         self.tracker = ChangeTracker(store, include=self.includes)
+        self.settings = ViewSettings(self.properties)  # defaults= / overrides= of the series styles
+        for problem in self.settings.problems:
+            self.add_notice(f"not applied: {problem}")
         self.frame = PlotFrame(background_color(self.properties.get("background"), BACKGROUND_RGB))
         self.cursor = gfx.Line(gfx.Geometry(positions=np.zeros((2, 3), np.float32)),
                                gfx.LineMaterial(thickness=1.0, color=CURSOR_COLOR, thickness_space="screen"))
@@ -178,6 +183,9 @@ class TimeSeriesView(View):
 
     def _make_series(self, path: str, k: int) -> list[_Series]:
         style = self.store.latest_at(path, timeline=self.timeline, components=STYLE_COMPONENTS)
+        # the SeriesLines visualizer runs for every Scalars entity (Rerun's default), so its defaults always apply
+        present = {"SeriesLines"} | {name.split(":", 1)[0] for name in style}
+        style = self.settings.apply(path, style, present)
         points = batch(style, "SeriesPoints:markers") is not None or batch(style, "SeriesPoints:colors") is not None
         points = points and batch(style, "SeriesLines:colors") is None
         prefix = "SeriesPoints" if points else "SeriesLines"

@@ -134,3 +134,24 @@ def test_legend_hidden(rec, make_layout):
     r.render("frame", 49)
     (view, _), = r.placed
     assert view._legend == []
+
+
+def test_series_defaults_and_overrides(rec, make_layout):
+    for name in ("a", "b"):
+        for i in range(30):
+            rec.set_time("frame", sequence=i)
+            rec.log(f"plot/{name}", rr.Scalars(1.0 if name == "a" else -1.0))
+    bp = rrb.TimeSeriesView(origin="/plot", axis_y=rrb.ScalarAxis(range=(-2.0, 2.0)),
+                            defaults=[rr.SeriesLines.from_fields(colors=[0, 255, 0], widths=3)],
+                            overrides={"/plot/b": rr.SeriesLines.from_fields(colors=[255, 0, 255])})
+    r = make_layout(rec.store, 400, 300, blueprint=bp)
+    img = r.render("frame", 29)
+    (view, rect), = r.placed
+    assert not view.notices
+    green, magenta = color_mask(img, (0, 255, 0), tol=60), color_mask(img, (255, 0, 255), tol=60)
+    y_a = rect[1] + view.frame.to_pixel(0, 1.0, rect)[1]
+    y_b = rect[1] + view.frame.to_pixel(0, -1.0, rect)[1]
+    rows_g, rows_m = np.nonzero(green[:, 100:300])[0], np.nonzero(magenta[:, 100:300])[0]
+    assert len(rows_g) and abs(rows_g.mean() - y_a) <= 2  # /plot/a: the view's default color
+    assert len(rows_m) and abs(rows_m.mean() - y_b) <= 2  # /plot/b: its override
+    assert {s.style[1] for lines in view.series.values() for s in lines} == {3.0}  # the default width for both
