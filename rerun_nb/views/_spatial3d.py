@@ -207,13 +207,16 @@ class Spatial3DView(AnnotationsMixin, View):
         size = float(np.max(bounds[1] - bounds[0]))
         step = 10.0 ** np.floor(np.log10(max(size, 1e-6) / 2))
         self.grid.material.major_step = (step, step)
-        # A finite grid (1x1 scaled; pygfx centres it): a few times the scene, so it never fills the horizon.
+        # A finite grid: a few times the scene, so it never fills the horizon. pygfx's finite grid is the unit
+        # square [0, 1]^2 of its local plane (not centred): shift it so its middle is under the scene.
         extent = step * 2 * np.ceil(2 * max(size, 1e-6) / (2 * step))
         self.grid.local.scale = (extent, extent, 1)
-        pos = np.asarray(bounds.mean(axis=0), float)
-        pos = np.round(pos / step) * step
-        pos[axis] = bounds[0][axis] if up[axis] > 0 else bounds[1][axis]
-        self.grid.local.position = pos
+        centre = np.asarray(bounds.mean(axis=0), float)
+        centre = np.round(centre / step) * step
+        centre[axis] = bounds[0][axis] if up[axis] > 0 else bounds[1][axis]
+        self.grid.local.position = (0, 0, 0)
+        half = (np.asarray(self.grid.local.matrix, float) @ [0.5, 0.5, 0.0, 1.0])[:3]  # the square's middle
+        self.grid.local.position = centre - half
 
     def _cull_huge_clouds(self, rect) -> None:
         clouds = self.builder.pixel_clouds()
