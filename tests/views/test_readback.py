@@ -57,3 +57,11 @@ def test_no_direct_read_with_effect_passes(rec, make_layout):
     assert not _readback.direct_read_possible(r.renderer)
     a, b = r.render("step", 3), r.render("step", 3)
     assert not np.array_equal(a, b)  # the noise pass ran (frames came through flush)
+
+
+def test_sorted_unique_matches_np_unique():
+    from rerun_nb.query._changes import sorted_unique
+
+    rng = np.random.default_rng(5)
+    for values in ([], [3], [1, 1, 2, 5, 5, 5, 9], rng.integers(0, 50, 200), np.sort(rng.integers(0, 50, 200))):
+        np.testing.assert_array_equal(sorted_unique(values), np.unique(np.asarray(values, np.int64)))
