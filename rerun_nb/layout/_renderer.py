@@ -23,7 +23,7 @@ from rendercanvas.offscreen import OffscreenRenderCanvas
 from ..query import ChangeTracker
 from ..viewer import _objects
 from ..viewer._adapter import ensure_adapter
-from ..viewer._warmup import wait_for_prewarm
+from ..viewer._warmup import preparse_wgpu_types, wait_for_prewarm
 from ..views import BACKGROUND_RGB, ScreenOverlay, make_view
 from ._heuristics import heuristic_layout
 from ._readback import FrameReader, direct_read_possible, end_frame_without_flush
@@ -64,6 +64,7 @@ class LayoutRenderer:
 
     def __init__(self, store, *, blueprint=None, width: int = 640, height: int = 480, pixel_ratio: float = 1.0):
         wait_for_prewarm()
+        preparse_wgpu_types()  # once per process: most of a cold first frame was cffi parsing C types
         self.store = store
         self.adapter = ensure_adapter()
         self.lock = RENDER_LOCK
