@@ -20,6 +20,16 @@ _thread: threading.Thread | None = None
 _lock = threading.Lock()
 _preparsed = False
 
+# The other type strings wgpu-py 0.32 asks for during a first frame (from ``ffi._parsed_types`` after one).
+EXTRA_TYPES = ("char []", "uint8_t []", "uint32_t []", "uint8_t[]", "uint8_t *", "WGPUChainedStruct * ", "uintptr_t", "intptr_t",
+               "void(WGPULogLevel, WGPUStringView, void *)",
+               "void(WGPUDevice const *, WGPUDeviceLostReason, WGPUStringView, void *, void *)",
+               "void(WGPUDevice const *, WGPUErrorType, WGPUStringView, void *, void *)",
+               "void(WGPURequestDeviceStatus, WGPUDevice, WGPUStringView, void *, void *)",
+               "void(WGPURequestAdapterStatus, WGPUAdapter, WGPUStringView, void *, void *)",
+               "void(WGPUMapAsyncStatus, WGPUStringView, void *, void *)",
+               "void(WGPUQueueWorkDoneStatus, WGPUStringView, void *, void *)")
+
 
 def preparse_wgpu_types() -> int:
     """Parse the C types wgpu-py asks cffi for (``"WGPUFoo *"``, ``"WGPUFoo[]"``) in one pycparser pass.
@@ -46,7 +56,8 @@ def preparse_wgpu_types() -> int:
     except (ImportError, AttributeError):
         return 0
     names = [n for n in typedefs if n.startswith("WGPU")]
-    todo = [d for n in names for d in (f"{n} *", f"{n}[]") if d not in cache]
+    todo = [d for n in names for d in (f"{n} *", f"{n}[]")] + list(EXTRA_TYPES)
+    todo = [d for d in dict.fromkeys(todo) if d not in cache]
     if not todo:
         return 0
     try:
@@ -58,9 +69,10 @@ def preparse_wgpu_types() -> int:
             added = 0
             for cdecl, node in zip(todo, params):
                 tp = parser._get_type_and_quals(node.type)[0]
-                if tp.is_raw_function or cdecl in cache:
-                    continue
-                cache[cdecl] = (ffi._get_cached_btype(tp), False)
+                is_function = tp.is_raw_function  # as in cffi's FFI._typeof_locked
+                if is_function:
+                    tp = tp.as_function_pointer()
+                cache[cdecl] = (ffi._get_cached_btype(tp), is_function)
                 added += 1
             return added
     except Exception:  # noqa: BLE001 - an optimisation only: cffi parses each type on demand as before
