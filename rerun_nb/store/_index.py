@@ -38,6 +38,14 @@ class TimeIndex:
         if k == 0:
             return
         n = self.n
+        if n == 0 and k > len(self.times):  # a first large block (send_columns, a file): take copies of it as is
+            self.times, self.row_hi, self.row_lo = (np.array(times, np.int64), np.array(row_hi, np.uint64),
+                                                    np.array(row_lo, np.uint64))
+            self.chunk_nos = np.full(k, chunk_no, np.int64)
+            self.rows = np.array(rows, np.int64)
+            self.is_sorted = _is_sorted_after(self, 0, self.times, self.row_hi, self.row_lo)
+            self.n = k
+            return
         if n + k > len(self.times):
             self._grow(n + k)
         if self.is_sorted:
