@@ -451,6 +451,49 @@ class Viewer(ipw.VBox):
             raise RuntimeError("Viewer.render: the viewer has no recording")
         return viewer.render()
 
+    def _rnb_require_widget(self, what: str) -> RecordingViewer:
+        viewer = self.widget
+        if viewer is None:
+            raise RuntimeError(f"Viewer.{what}: the viewer has no recording")
+        return viewer
+
+    def screenshot(self, path: Any = None):
+        """The active recording's current frame as an (H, W, 4) uint8 array; also written as a PNG to ``path``."""
+        from ._export import save_png
+
+        frame = self._rnb_require_widget("screenshot").render()
+        if path is not None:
+            save_png(frame, path)
+        return frame
+
+    def save_video(self, path: Any, *, timeline: str | None = None, start: Any = None, end: Any = None,
+                   fps: float = 30, progress: bool = True):
+        """Render a time range offscreen to a video: .mp4 (H.264), .webm (VP9) or .gif, by the extension.
+
+        ``timeline``: default the one shown. ``start`` / ``end`` in the timeline's unit (sequence number;
+        seconds / timedelta for durations; seconds since the epoch / datetime for timestamps); default the
+        whole range. A sequence timeline gives one frame per step (``fps`` steps a second); a duration or
+        timestamp timeline plays in real time at ``fps``. The viewer's time and the events are not touched;
+        the frames have the viewer's size and camera. ``progress``: a progress bar (a widget in a notebook).
+        Returns the path.
+        """
+        from ._export import save_video
+
+        return save_video(self._rnb_require_widget("save_video"), path, timeline=timeline, start=start, end=end,
+                          fps=fps, progress=progress)
+
+    def snapshot(self, frames: int = 60, *, timeline: str | None = None, start: Any = None, end: Any = None,
+                 format: str = "webp", quality: int = 60, progress: bool = True):
+        """``frames`` frames pre-rendered evenly over a time range, as an output that scrubs without a kernel.
+
+        Display the result (the cell's value, or ``display(...)``): an image with a slider in plain HTML/JS,
+        kept in the saved notebook and in ``jupyter nbconvert --to html``. ``format``: "webp" or "jpeg".
+        """
+        from ._snapshot import Snapshot
+
+        return Snapshot.render(self._rnb_require_widget("snapshot"), frames=frames, timeline=timeline,
+                               start=start, end=end, format=format, quality=quality, progress=progress)
+
     def _repr_mimebundle_(self, **kwargs):
         """The widget view plus a PNG of the active recording's frame (kept in saved / headless notebooks)."""
         bundle = super()._repr_mimebundle_(**kwargs)
