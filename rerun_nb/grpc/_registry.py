@@ -13,7 +13,8 @@ import threading
 import time
 from typing import Any
 
-__all__ = ["first_sight", "incoming_recordings", "recording_for", "register_recording", "wait_for_recording"]
+__all__ = ["first_sight", "incoming_recordings", "recording_for", "register_recording", "set_application_blueprint",
+           "wait_for_recording"]
 
 #: Chunk ids remembered per store to ignore what a reconnecting client re-sends (its replay window is far
 #: smaller); older ones are forgotten so a long session's memory stays flat. Kept here, with the recordings,
@@ -24,6 +25,10 @@ _seen: dict[tuple, dict] = {}  # (kind, application_id, recording_id) -> inserti
 _lock = threading.Condition()
 _recordings: dict[tuple[str, str], Any] = {}  # (application_id, recording_id) -> RecordingStream
 _arrived: list[tuple[str, str]] = []  # keys of recordings created for incoming data, in arrival order
+# application id -> (blueprint, make_active, make_default): the blueprint a producer sent (``rr.send_blueprint``
+# or ``connect_grpc(default_blueprint=)``), given to that application's recordings, also ones arriving later.
+_blueprints: dict[str, tuple] = {}
+_active_sent: set[str] = set()  # applications that sent an active (not only a default) blueprint
 
 
 def register_recording(rec: Any) -> None:
@@ -43,6 +48,8 @@ def recording_for(application_id: str, recording_id: str, *, memory_limit: int |
 
             rec = RecordingStream(application_id, recording_id=recording_id, send_properties=False,
                                   memory_limit=memory_limit)
+            if application_id in _blueprints:
+                rec._blueprint = _blueprints[application_id]  # where rr.send_blueprint keeps it; viewers follow it
             _recordings[key] = rec
             _arrived.append(key)
             _lock.notify_all()
@@ -61,6 +68,24 @@ def first_sight(store_key: tuple, chunk_id: tuple[int, int] | None) -> bool:
         if len(seen) > DEDUPE_WINDOW:
             del seen[next(iter(seen))]
         return True
+
+
+def set_application_blueprint(application_id: str, blueprint: Any, *, make_active: bool,
+                              make_default: bool) -> None:
+    """A blueprint arrived for ``application_id``: its incoming recordings (now and later) show it.
+
+    As in Rerun's viewer, an active blueprint replaces what is shown; a default one is used only where no
+    active blueprint was sent. Viewers of those recordings pick it up at their next frame."""
+    with _lock:
+        if not make_active and application_id in _active_sent:
+            return  # a default never replaces an active blueprint
+        if make_active:
+            _active_sent.add(application_id)
+        entry = (blueprint, True, make_default)  # shown: the viewer reads entries as (blueprint, active, default)
+        _blueprints[application_id] = entry
+        for (app, _rid), rec in _recordings.items():
+            if app == application_id and (app, _rid) in _arrived:
+                rec._blueprint = entry
 
 
 def incoming_recordings(application_id: str | None = None) -> list:
@@ -94,3 +119,5 @@ def _forget_all() -> None:
         _recordings.clear()
         _arrived.clear()
         _seen.clear()
+        _blueprints.clear()
+        _active_sent.clear()

@@ -35,13 +35,16 @@ from ._codec import (
     store_id_key,
 )
 from ._history import PERSISTENT, STATIC, TEMPORAL, MessageHistory, ReaderTooSlow
-from ._registry import first_sight, recording_for, register_recording
+from ._registry import first_sight, recording_for, register_recording, set_application_blueprint
+from ..blueprint._from_chunks import blueprint_from_chunks
+from ..store import MemoryBudget
 
 __all__ = ["DEFAULT_PORT", "GrpcServer"]
 
 DEFAULT_PORT = 9876  # as rerun-sdk
 SERVICE = "rerun.sdk_comms.v1alpha1.MessageProxyService"
 _LOG = logging.getLogger("rerun_nb.grpc")
+_MAX_BLUEPRINT_CHUNKS = 10_000  # per blueprint store; more is a flood, not a layout
 
 
 _LIVE_SERVERS: weakref.WeakSet = weakref.WeakSet()
@@ -95,8 +98,8 @@ class GrpcServer:
     server_memory_limit : int | None
         Bytes of history kept for late readers (oldest temporal messages dropped first; 0 keeps none).
     memory_limit : int | None
-        Bytes of store memory for the incoming recordings, split evenly between them; each drops its oldest
-        temporal data first.
+        Bytes of store memory for all incoming recordings together (a shared ``MemoryBudget``): past it the
+        oldest-arrived temporal data is dropped first, whichever recording holds it.
     newest_first : bool
         Replay history newest first to late readers.
     max_message_bytes, max_decoded_bytes : int
@@ -113,6 +116,7 @@ class GrpcServer:
         self.bind = bind
         self.history = MessageHistory(server_memory_limit, newest_first=newest_first)
         self.memory_limit = memory_limit
+        self._budget = None if memory_limit is None else MemoryBudget(memory_limit)
         self.max_decoded_bytes = max_decoded_bytes
         self.max_stores_per_connection = max_stores_per_connection
         self.max_workers = max_workers
@@ -121,6 +125,7 @@ class GrpcServer:
         self.on_chunk = None  # optional callback(store_key, batch) after a chunk is stored (e.g. --save)
         self._lock = threading.Lock()
         self._tables: dict[str, bytes] = {}
+        self._blueprint_chunks: dict[tuple, list] = {}  # blueprint store key -> its chunks, to show on activation
         self._incoming: list = []
         self._executor = _DaemonExecutor(max_workers, "rerun_nb-grpc")
         self._server = grpc.server(
@@ -210,6 +215,24 @@ class GrpcServer:
             if not msg.HasField("blueprint_id"):
                 raise StreamError("BlueprintActivationCommand without a blueprint id")
             self.history.add(raw, PERSISTENT)
+            self._activate_blueprint(msg)
+
+    def _activate_blueprint(self, cmd) -> None:
+        """Show the blueprint the producer sent (its chunks so far) in the viewers of its application."""
+        key = store_id_key(cmd.blueprint_id)
+        with self._lock:
+            chunks = list(self._blueprint_chunks.get(key, ()))
+        if not chunks or not (cmd.make_active or cmd.make_default):
+            return
+        try:
+            blueprint = blueprint_from_chunks(chunks)
+        except Exception as err:  # noqa: BLE001 - a blueprint we cannot read must not end the stream
+            _LOG.warning("rerun_nb: the blueprint sent for %s was not understood (%s: %s); views are laid out "
+                         "from the data", key[1], type(err).__name__, err)
+            return
+        if blueprint is not None:
+            set_application_blueprint(key[1], blueprint, make_active=cmd.make_active,
+                                      make_default=cmd.make_default)
 
     def _announce(self, key: tuple, stores: set) -> None:
         if key in stores:
@@ -226,10 +249,8 @@ class GrpcServer:
         with self._lock:
             if rec not in self._incoming:
                 self._incoming.append(rec)
-                if self.memory_limit is not None:  # split the budget evenly between incoming recordings
-                    share = self.memory_limit // len(self._incoming)
-                    for r in self._incoming:
-                        r.store.memory_limit = share
+                if self._budget is not None:  # one limit for all incoming recordings, oldest data dropped first
+                    self._budget.add(rec.store)
         return rec
 
     def _arrow(self, raw: bytes, arrow, stores: set) -> None:
@@ -242,6 +263,10 @@ class GrpcServer:
             return  # a client re-sent it after a reconnect: already stored
         if key[0] == STORE_KIND_BLUEPRINT:
             self.history.add(raw, PERSISTENT)
+            with self._lock:
+                chunks = self._blueprint_chunks.setdefault(key, [])
+                if len(chunks) < _MAX_BLUEPRINT_CHUNKS:  # a flood guard: real blueprints are tens of chunks
+                    chunks.append(batch)
             return
         is_static = arrow.is_static if arrow.is_static is not None else not any(
             (f.metadata or {}).get(b"rerun:kind") == b"index" for f in batch.schema)

@@ -1,5 +1,6 @@
 """The columnar store (numpy + pyarrow only; it never imports the SDK front-end or the viewer)."""
 
+from ._budget import MemoryBudget as MemoryBudget
 from ._chunk import Chunk as Chunk
 from ._chunk_store import ChunkStore as ChunkStore
 from ._ids import ancestors as ancestors
@@ -13,6 +14,6 @@ from ._results import StoreEvent as StoreEvent
 from ._results import TimelineInfo as TimelineInfo
 
 __all__ = [
-    "Chunk", "ChunkStore", "LatestAtResult", "StoreEvent", "TimelineInfo", "ancestors", "entity_path_parts",
+    "Chunk", "ChunkStore", "LatestAtResult", "MemoryBudget", "StoreEvent", "TimelineInfo", "ancestors", "entity_path_parts",
     "escape_entity_path_part", "new_entity_path", "normalize_entity_path", "parent_path",
 ]

@@ -16,6 +16,7 @@ sorted times. The store emits `StoreEvent`s on insert and drop and knows nothing
 
 from __future__ import annotations
 
+import itertools
 import threading
 from collections.abc import Callable, Iterable
 from typing import Any
@@ -37,6 +38,9 @@ CLEAR_COMPONENT = "Clear:is_recursive"
 _RECURSIVE_CLEAR = "\x00recursive-clear"  # pseudo component: rows whose Clear is recursive
 STATIC_KEY_TIME = 2**63  # the time of static rows when compared with Clears: after every temporal row
 _GC_TARGET = 0.9  # a memory-limit pass drops down to this fraction of the limit
+# Arrival order of chunks across every store of the process: a memory budget shared by several stores (the
+# recordings arriving over gRPC) drops the oldest-arrived temporal chunk first, whichever store holds it.
+_ARRIVALS = itertools.count()
 
 
 class _EntityData:
@@ -57,6 +61,7 @@ class ChunkStore:
     def __init__(self, *, memory_limit: int | None = None):
         self._lock = threading.RLock()
         self._chunks: dict[int, Chunk] = {}
+        self._arrival: dict[int, int] = {}  # chunk_no -> position in the process-wide arrival order
         self._next_chunk_no = 0
         self._entities: dict[str, _EntityData] = {}
         self._timeline_kinds: dict[str, str] = {}
@@ -69,6 +74,7 @@ class ChunkStore:
         self.memory_limit = memory_limit
         self.dropped_chunks = 0  # chunks and rows dropped so far to stay under `memory_limit`
         self.dropped_rows = 0
+        self.memory_budget = None  # a shared `MemoryBudget` (several stores, one limit), set by `MemoryBudget.add`
         self.batcher = RowBatcher(self._insert_chunks,
                                   on_error=lambda message: report_error(message, strict=False))
         self._update_flush_budget()
@@ -104,6 +110,7 @@ class ChunkStore:
                 chunk_no = self._next_chunk_no
                 self._next_chunk_no += 1
                 self._chunks[chunk_no] = chunk
+                self._arrival[chunk_no] = next(_ARRIVALS)
                 self._index_chunk(chunk_no, chunk)
                 self.total_bytes += chunk.nbytes
                 self._inserts += 1
@@ -113,6 +120,9 @@ class ChunkStore:
             self._update_flush_budget()
             subscribers = list(self._subscribers)
         self._notify(subscribers, events)
+        budget = self.memory_budget
+        if budget is not None and events:
+            budget.enforce()  # outside this store's lock: the budget takes other stores' locks one at a time
         return events
 
     @staticmethod
@@ -194,16 +204,44 @@ class ChunkStore:
         dropped, nor a chunk that holds the latest row of any component on any timeline (the current state of
         the scene stays whole, however small the limit). Drops go down to `_GC_TARGET` of the limit so that a
         store at its limit does not run this on every insert."""
+        return self._drop_oldest(self.total_bytes - int(self.memory_limit * _GC_TARGET), self.memory_limit)
+
+    def oldest_droppable_arrival(self) -> int | None:
+        """Position in the process-wide arrival order of the oldest chunk a memory limit may drop (temporal and
+        not holding any component's latest row), or None if there is none."""
+        with self._lock:
+            protected = self._latest_chunk_nos()
+            for chunk_no, chunk in self._chunks.items():
+                if not chunk.is_static and chunk_no not in protected:
+                    return self._arrival[chunk_no]
+            return None
+
+    def drop_oldest_temporal(self, nbytes: int, *, arrived_before: int | None = None, limit_bytes: int | None = None) -> int:
+        """Drop the oldest droppable temporal chunks (as the memory limit does) until ``nbytes`` are freed or
+        the next one arrived at or after ``arrived_before``; returns the bytes freed. Subscribers get the
+        drop events. ``limit_bytes`` is the limit named in the warning."""
+        with self._lock:
+            before = self.total_bytes
+            events = self._drop_oldest(nbytes, limit_bytes, arrived_before=arrived_before)
+            freed = before - self.total_bytes
+            subscribers = list(self._subscribers)
+        self._notify(subscribers, events)
+        return freed
+
+    def _drop_oldest(self, nbytes: int, limit_bytes: int | None, *, arrived_before: int | None = None) -> list[StoreEvent]:
         dropped: list[StoreEvent] = []
         affected: set[str] = set()
-        target = int(self.memory_limit * _GC_TARGET)
+        target = self.total_bytes - nbytes
         protected = self._latest_chunk_nos()
         for chunk_no, chunk in list(self._chunks.items()):  # insertion order = oldest first
             if self.total_bytes <= target:
                 break
             if chunk.is_static or chunk_no in protected:
                 continue
+            if arrived_before is not None and self._arrival[chunk_no] >= arrived_before:
+                break
             del self._chunks[chunk_no]
+            del self._arrival[chunk_no]
             self.total_bytes -= chunk.nbytes
             affected.add(chunk.entity_path)
             dropped.append(StoreEvent("drop", chunk))
@@ -222,7 +260,7 @@ class ChunkStore:
         # Warn at the first drop, then each time the total reaches the next power of ten, with the totals.
         magnitude = len(str(self.dropped_chunks)) - 1
         report_error(
-            f"rerun_nb: the recording went over its memory limit of {self.memory_limit} bytes; dropped the oldest "
+            f"rerun_nb: the recording went over its memory limit of {limit_bytes} bytes; dropped the oldest "
             f"temporal data: {self.dropped_chunks} chunks ({self.dropped_rows} rows) so far. Static data and the "
             "latest value of each component are kept.",
             key=f"memory-limit-{id(self)}-{magnitude}", strict=False,
