@@ -25,6 +25,7 @@ import ipywidgets as ipw
 import traitlets as tl
 
 from ..notebook import _events as ev
+from ._lifecycle import close_tree, shown_by_cell
 from ._rerun_panels import PANEL_STATES, apply_panel_states
 from ._rerun_sources import load_url, resolve_size
 from ._selection import SelectionPanel, instance_position
@@ -224,6 +225,9 @@ class Viewer(ipw.VBox):
             viewer = RecordingViewer(recording, width=width, height=height, blueprint=blueprint)
             viewer.observe(self._rnb_on_timelines, "timelines")
             self._rnb_viewers[recording_id] = viewer
+            if viewer.error:  # shown in the cell by the widget itself; here it reaches Python too
+                warnings.warn(f"rerun_nb Viewer: the renderer failed, the viewer cannot draw: {viewer.error}",
+                              RuntimeWarning, stacklevel=4)
             self._rnb_apply_panels(viewer)
         return viewer
 
@@ -234,6 +238,9 @@ class Viewer(ipw.VBox):
             self._rnb_unlink()
             self._rnb_active = recording_id
             self._rnb_links = [ipw.link((viewer, name), (self, name)) for name in _SYNCED_TRAITS]
+            for shown in self.body.children:
+                if shown not in self._rnb_viewers.values():  # the placeholder: closed, not left in the registry
+                    close_tree(shown)
             self.body.children = [viewer]
             if self.picker.value != recording_id:
                 self.picker.value = recording_id
@@ -451,6 +458,12 @@ class Viewer(ipw.VBox):
             raise RuntimeError("Viewer.render: the viewer has no recording")
         return viewer.render()
 
+    @property
+    def error(self) -> str | None:
+        """Why the active recording's viewer cannot draw (e.g. no GPU adapter: what to install), else None."""
+        viewer = self.widget
+        return viewer.error if viewer is not None else None
+
     def _rnb_require_widget(self, what: str) -> RecordingViewer:
         viewer = self.widget
         if viewer is None:
@@ -504,8 +517,11 @@ class Viewer(ipw.VBox):
             inner = inner[0] if isinstance(inner, tuple) else inner
             if inner and "image/png" in inner:
                 data["image/png"] = inner["image/png"]
+            if viewer.error:  # a saved or headless notebook says why there is no picture
+                data["text/plain"] = f"rerun_nb Viewer: the renderer failed: {viewer.error}"
             self._rnb_snapshot_key = (self._rnb_active, viewer.store.generation)
         if data is not None and self._rnb_display_handle is None:  # shown as a cell's value, not by display()
+            shown_by_cell(self)
             self._rnb_announce()
         return bundle
 
@@ -518,6 +534,7 @@ class Viewer(ipw.VBox):
         from IPython import get_ipython
         from IPython.display import display
 
+        shown_by_cell(self)  # before display: a re-run closes this cell's previous viewer first
         self._rnb_display_handle = display(self, display_id=True)
         shell = get_ipython()
         if shell is None or not hasattr(shell, "events"):
@@ -553,4 +570,7 @@ class Viewer(ipw.VBox):
         self._rnb_unlink()
         for recording_id in list(self._rnb_viewers):
             self._rnb_drop_widget(recording_id)
+        for child in self.children:  # the notice, picker, selection panel and tables
+            close_tree(child)
+        self.layout.close()
         super().close()

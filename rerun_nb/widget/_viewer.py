@@ -183,6 +183,11 @@ class Viewer(ipw.VBox):
         with self._rnb_state_lock:  # not while the live thread is half-way through a timeline refresh
             return self._rnb_frame()
 
+    @property
+    def error(self) -> str | None:
+        """Why this viewer cannot draw (no GPU adapter, a broken driver, a failed live update), else None."""
+        return self._rnb_error
+
     def render_at(self, timeline: str, time: int) -> np.ndarray:
         """The frame at raw ``time`` on ``timeline``, as (H, W, 4) uint8, without moving the viewer's time
         (exports: video, snapshots). The camera and visibility are the viewer's own."""
@@ -346,5 +351,9 @@ class Viewer(ipw.VBox):
         self._rnb_display_handle = None
         if self._rnb_renderer is not None:
             self._rnb_renderer.close()
-        self.canvas.close()
+        from ._lifecycle import close_tree
+
+        for child in (self.canvas, *self.children):  # the panel's and entity list's widgets too: no leak
+            close_tree(child)
+        self.layout.close()
         super().close()
