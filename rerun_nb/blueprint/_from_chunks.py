@@ -11,8 +11,9 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from . import _api
-from . import _properties as P
+from . import api as _api
+from . import archetypes as P
+from .components import BackgroundKind
 
 __all__ = ["blueprint_from_chunks"]
 
@@ -53,7 +54,7 @@ def _property(name: str, comps: dict[str, Any]):
         return "visual_bounds", P.VisualBounds2D(x_range=rng["x_range"], y_range=rng["y_range"])
     if name == "Background":
         color, kind = _first(fields.get("color")), _first(fields.get("kind"))
-        return "background", P.Background(color=color, kind=None if kind is None else P.BackgroundKind(kind))
+        return "background", P.Background(color=color, kind=None if kind is None else BackgroundKind(kind))
     simple = {"ScalarAxis": "axis_y", "PlotLegend": "plot_legend", "LineGrid3D": "line_grid",
               "TimeAxis": "axis_x", "TextLogRows": "rows", "TensorScalarMapping": "scalar_mapping",
               "PlotBackground": "background", "EyeControls3D": "eye_controls"}
@@ -94,11 +95,12 @@ def blueprint_from_chunks(chunks) -> _api.Blueprint | None:
         children = [build(p, depth + 1) for p in paths]
         active = (_first(c.get("ContainerBlueprint:active_tab")) or "").lstrip("/")
         active_index = paths.index(active) if active in paths else None
-        container = _CONTAINERS[kind](*children, column_shares=c.get("ContainerBlueprint:col_shares"),
+        container = _api.Container(*children, kind=kind, column_shares=c.get("ContainerBlueprint:col_shares"),
                                       row_shares=c.get("ContainerBlueprint:row_shares"),
                                       grid_columns=_first(c.get("ContainerBlueprint:grid_columns")),
                                       active_tab=active_index, name=_first(c.get("ContainerBlueprint:display_name")),
                                       visible=_first(c.get("ContainerBlueprint:visible")))
+        container.__class__ = _CONTAINERS[kind]  # each subclass takes only its own keywords; all share one state
         return container
 
     return _api.Blueprint(build(root_path))

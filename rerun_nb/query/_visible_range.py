@@ -19,9 +19,16 @@ import pyarrow as pa
 
 from ._arrays import clamp_rows
 
-__all__ = ["RangeResult", "range_result", "resolve_time_range"]
+__all__ = ["RangeResult", "boundary_value", "range_result", "resolve_time_range"]
 
 _MIN_T = np.iinfo(np.int64).min + 1
+
+
+def boundary_value(boundary: Any) -> int:
+    """The raw time of a boundary: rerun-sdk's ``TimeRangeBoundary`` keeps it in ``inner`` (a ``TimeInt``)."""
+    inner = getattr(boundary, "inner", None)
+    value = getattr(inner, "value", inner) if inner is not None else getattr(boundary, "value", 0)
+    return int(value or 0)
 
 
 def _boundary(boundary: Any, cursor: int) -> int | None:
@@ -29,7 +36,7 @@ def _boundary(boundary: Any, cursor: int) -> int | None:
     if boundary is None:
         return None
     kind = str(getattr(boundary, "kind", "infinite")).lower().replace("_", "")
-    value = int(getattr(boundary, "value", 0) or 0)
+    value = boundary_value(boundary)
     if kind == "cursorrelative":
         return cursor + value
     if kind == "absolute":

@@ -11,6 +11,7 @@ import numpy as np
 import pygfx as gfx
 
 from ..query import ChangeTracker, ScalarHistory, batch, first_bool, first_int, float_values, rgba_float, text_values
+from ..query._visible_range import boundary_value
 from ..viewer._colors import auto_color
 from ._base import BACKGROUND_RGB, ScreenOverlay, View
 from ._plot import (
@@ -271,9 +272,9 @@ class TimeSeriesView(View):
     def _boundary(self, boundary, cursor_raw: int | None, infinite: float) -> float:
         kind = getattr(boundary, "kind", "infinite")
         if kind == "absolute":
-            return (boundary.value - self._origin_raw) / self._scale
+            return (boundary_value(boundary) - self._origin_raw) / self._scale
         if kind == "cursor_relative" and cursor_raw is not None:
-            return (cursor_raw + boundary.value - self._origin_raw) / self._scale
+            return (cursor_raw + boundary_value(boundary) - self._origin_raw) / self._scale
         return infinite
 
     def value_range(self) -> tuple[float, float, float, float] | None:

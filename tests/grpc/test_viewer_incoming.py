@@ -46,7 +46,7 @@ def test_viewer_renders_what_a_real_client_sent(server):
 
 def _view_names(blueprint) -> list[str]:
     """Names of the views in a rerun_nb blueprint, depth first."""
-    from rerun_nb.blueprint._api import Container
+    from rerun_nb.blueprint.api import Container
 
     out = []
 

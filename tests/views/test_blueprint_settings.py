@@ -135,8 +135,8 @@ def test_settings_parse_and_notices():
                       "time_ranges": rrb.VisibleTimeRanges([_window(-5)])})
     assert np.allclose(s.defaults["Points3D:radii"], [0.5])
     assert int(s.overrides["/world/p"]["Points3D:colors"][0]) == (1 << 24) | (2 << 16) | (3 << 8) | 255
-    assert s.time_range("/world/p", "frame").start.value == -1  # the entity's own range wins
-    assert s.time_range("/other", "frame").start.value == -5
+    assert s.time_range("/world/p", "frame").start.inner.value == -1  # the entity's own range wins
+    assert s.time_range("/other", "frame").start.inner.value == -5
     assert s.time_range("/other", "time") is None
     bad = ViewSettings({"defaults": [object()]})
     assert bad.problems and "neither an archetype" in bad.problems[0]

@@ -90,7 +90,7 @@ def test_unapplied_view_options_are_kept_and_noticed_not_fatal(rec, make_layout)
     rec.set_time("frame", sequence=0)
     rec.log("p", rr.Points3D([[0, 0, 0]]))
     view = rrb.Spatial3DView(origin="/", eye_controls=rrb.EyeControls3D(kind=rrb.Eye3DKind.FirstPerson, spin_speed=1.0),
-                             background=[10, 20, 30], spatial_information=rrb.SpatialInformation(show_axes=True))
+                             background=[10, 20, 30], spatial_information=rrb.SpatialInformation(target_frame="tf#/", show_axes=True))
     r = make_layout(rec.store, 200, 150, blueprint=view)
     img = r.render("frame", 0)
     (v,) = r.views
