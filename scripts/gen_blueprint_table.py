@@ -75,6 +75,8 @@ def params(fn) -> list[tuple]:
 
 def kind(mod, name: str) -> str:
     o = getattr(mod, name)
+    if getattr(o, "__module__", None) == "typing":  # typing.Any and other typing objects: a type alias
+        return "alias"
     if isinstance(o, type) and issubclass(o, enum.Enum):
         return "enum"
     if isinstance(o, type):

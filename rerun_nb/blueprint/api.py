@@ -18,6 +18,9 @@ from typing import ClassVar
 
 import pyarrow as pa
 
+from rerun_nb._baseclasses import AsComponents, DescribedComponentBatch
+from rerun_nb._component_mixins import ComponentBatchLike
+from rerun_nb.recording_stream import RecordingStream
 from rerun_nb.rrd._framing import new_tuid, tuid_to_bytes, tuid_to_str
 
 from . import archetypes as A
@@ -27,7 +30,7 @@ from .archetypes import PropertyArchetype
 from .visualizers import VisualizableArchetype, Visualizer
 
 __all__ = [
-    "ActiveVisualizers", "Blueprint", "BlueprintLike", "BlueprintPanel", "BlueprintPart", "Container",
+    "ActiveVisualizers", "AsComponents", "ComponentBatchLike", "DescribedComponentBatch", "RecordingStream", "Blueprint", "BlueprintLike", "BlueprintPanel", "BlueprintPart", "Container",
     "ContainerBlueprint", "ContainerLike", "EntityBehavior", "Panel", "PanelBlueprint", "PanelState",
     "PanelStateLike", "SelectionPanel", "TimePanel", "TimePanelBlueprint", "TopPanel", "View", "ViewBlueprint",
     "ViewContents", "ViewportBlueprint", "VisibleTimeRanges", "VisualizableArchetype", "Visualizer",

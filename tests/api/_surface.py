@@ -40,6 +40,8 @@ EXCLUDED = {
     **{f"rerun.experimental:{n}": "Rerun cloud data platform: object-store credentials and DataFusion query "
        "metrics of remote datasets" for n in ("ObjectStoreAuth", "BearerTokenObjectStoreAuth", "query_metrics",
                                                "MetricsCollector", "QueryMetrics")},
+    **{f"rerun.blueprint:{n}": "configures the tables of Rerun's cloud catalog (saved as .rbl and registered with "
+       "TableEntry.register_blueprint, see rerun:catalog), not a viewer layout" for n in ("TableBlueprint", "table")},
     **{f"rerun.components:{n}": "the kind of an entry in Rerun's cloud catalog (see rerun:catalog)"
        for n in ("EntryKind", "EntryKindBatch", "EntryKindLike", "EntryKindArrayLike")},
 }
