@@ -11,6 +11,7 @@ Rerun viewer understands. Each view takes its rerun-sdk 0.41 property parameters
 
 from __future__ import annotations
 
+import os
 import time
 import uuid
 from collections.abc import Iterable
@@ -75,7 +76,7 @@ def _chunk(entity: str, columns: list, *, static: bool = False) -> pa.RecordBatc
 
 def _columns(arch: PropertyArchetype) -> list:
     """An archetype's set fields as one-row chunk columns (each cell a list of its instances)."""
-    name = type(arch).archetype
+    name = type(arch).archetype_short_name()
     return [(f"{_BP}archetypes.{name}", f"{name}:{field}", ctype,
              pa.ListArray.from_arrays(pa.array([0, len(arr)], pa.int32()), arr))
             for field, ctype, arr in arch.components()]
@@ -153,7 +154,7 @@ class View:
             visible=self.visible, titlebar=self.titlebar))
         for prop in self.properties.values():
             if isinstance(prop, PropertyArchetype):
-                out += _arch_chunks(f"{self.blueprint_path()}/{type(prop).archetype}", prop)
+                out += _arch_chunks(f"{self.blueprint_path()}/{type(prop).archetype_short_name()}", prop)
         return out
 
     def __repr__(self) -> str:
@@ -417,6 +418,44 @@ class Blueprint:
 
     def to_blueprint(self) -> Blueprint:
         return self
+
+    def save(self, application_id: str, path: str | os.PathLike | None = None) -> None:
+        """Write this blueprint as a blueprint-only .rbl file (``{application_id}.rbl`` by default), as
+        rerun-sdk does; the Rerun viewer and ``rr.load`` read it."""
+        from ..rrd._messages import STORE_KIND_BLUEPRINT, StoreId
+        from ..rrd._sink import prepare_chunk
+        from ..rrd._writer import RrdWriter
+
+        path = f"{application_id}.rbl" if path is None else os.fspath(path)
+        bp_id = StoreId(STORE_KIND_BLUEPRINT, application_id, self.blueprint_id)
+        writer = RrdWriter(path)
+        try:
+            writer.begin_store(bp_id)
+            for chunk in self.blueprint_chunks(application_id):
+                writer.write_chunk(bp_id, prepare_chunk(chunk))
+        finally:
+            writer.close()
+
+    def connect_grpc(self, application_id: str, *, url: str | None = None, make_active: bool = True,
+                     make_default: bool = True) -> None:
+        """Send this blueprint to a Rerun gRPC server (default ``rerun+http://127.0.0.1:9876/proxy``), on a
+        stream of its own for ``application_id`` (a RecordingStream that logs nothing else)."""
+        from ..recording_stream import RecordingStream
+
+        rec = RecordingStream(application_id)
+        rec.connect_grpc(url)
+        rec.send_blueprint(self, make_active=make_active, make_default=make_default)
+        rec.disconnect()
+
+    def spawn(self, application_id: str, *, port: int = 9876, memory_limit: str = "75%",
+              hide_welcome_screen: bool = False, detach_process: bool = True) -> None:
+        """Start a viewer (``rr.spawn``'s, without connecting) and send this blueprint to it on ``port``."""
+        from ..recording_stream import RecordingStream
+
+        RecordingStream(application_id).spawn(port=port, connect=False, memory_limit=memory_limit,
+                                              hide_welcome_screen=hide_welcome_screen,
+                                              detach_process=detach_process)
+        self.connect_grpc(application_id, url=f"rerun+http://127.0.0.1:{port}/proxy")
 
     def blueprint_chunks(self, application_id: str | None = None) -> list[pa.RecordBatch]:
         """The blueprint as blueprint-store chunks (application_id is accepted for API symmetry)."""

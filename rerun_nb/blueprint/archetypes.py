@@ -39,7 +39,7 @@ def _convert(component_type: str, value: Any) -> pa.Array:
 class PropertyArchetype:
     """Base of the blueprint archetypes: the given fields as attributes; `components()` encodes them."""
 
-    archetype: ClassVar[str] = ""  # the short name ("VisualBounds2D"): the entity path part under a view
+    _short: ClassVar[str] = ""  # "VisualBounds2D": also the entity path part under a view
     _component_types: ClassVar[dict[str, str]] = {}
 
     def __init__(self, **fields: Any) -> None:
@@ -51,8 +51,30 @@ class PropertyArchetype:
                 setattr(self, key, None)
 
     @classmethod
+    def archetype(cls) -> str:
+        """The full name: ``rerun.blueprint.archetypes.VisualBounds2D``."""
+        return _BP + cls._short
+
+    @classmethod
     def archetype_short_name(cls) -> str:
-        return cls.archetype
+        return cls._short
+
+    @classmethod
+    def from_fields(cls, *, clear_unset: bool = False, **kwargs: Any) -> PropertyArchetype:
+        """Any subset of the fields (by field name); ``clear_unset`` sets the others to zero instances."""
+        unknown = sorted(set(kwargs) - set(cls._component_types))
+        if unknown:
+            raise TypeError(f"{cls.__name__}.from_fields: unknown field(s) {unknown}")
+        inst = cls.__new__(cls)
+        fields = {k: ([] if clear_unset else None) for k in cls._component_types}
+        fields.update({k: v for k, v in kwargs.items() if v is not None})
+        PropertyArchetype.__init__(inst, **fields)
+        return inst
+
+    @classmethod
+    def cleared(cls) -> PropertyArchetype:
+        """Every field with zero instances (clears what an earlier row set)."""
+        return cls.from_fields(clear_unset=True)
 
     def components(self) -> list[tuple[str, str, pa.Array]]:
         """(field, component type, Arrow array of its instances) for each field that was given."""
@@ -61,7 +83,7 @@ class PropertyArchetype:
 
     def as_component_batches(self) -> list[DescribedComponentBatch]:
         """The fields as described batches (``rr.log``-able, as rerun-sdk's archetypes are)."""
-        name = type(self).archetype
+        name = type(self)._short
         return [DescribedComponentBatch(ComponentDescriptor(f"{name}:{key}", archetype=_BP + name,
                                                             component_type=ctype), arr)
                 for key, ctype, arr in self.components()]
@@ -85,9 +107,19 @@ def _archetype(name: str, init=None) -> type:
 
     __init__.__signature__ = sig  # help(), inspect and IDEs show rerun-sdk's parameters
     fields = [f for f, _ in entry["fields"]]
-    return type(name, (PropertyArchetype,), {
-        "__init__": __init__, "archetype": name, "_component_types": dict(entry["fields"]), "__module__": __name__,
-        "__doc__": f"Rerun's ``{name}`` blueprint archetype (fields: {', '.join(fields)})."})
+    body = {"__init__": __init__, "_short": name, "_component_types": dict(entry["fields"]), "__module__": __name__,
+            "__doc__": f"Rerun's ``{name}`` blueprint archetype (fields: {', '.join(fields)})."}
+    for field, ctype in entry["fields"]:  # `VisualBounds2D.descriptor_range()`, as in rerun-sdk
+        body[f"descriptor_{field}"] = staticmethod(_descriptor_getter(
+            ComponentDescriptor(f"{name}:{field}", archetype=_BP + name, component_type=ctype)))
+    return type(name, (PropertyArchetype,), body)
+
+
+def _descriptor_getter(desc: ComponentDescriptor):
+    def descriptor() -> ComponentDescriptor:
+        return desc
+
+    return descriptor
 
 
 def _background(color_or_kind=None, color=None, kind=None) -> dict:

@@ -150,7 +150,7 @@ def test_blueprint_properties_match_rerun_sdk():
              (rrb.LineGrid3D(visible=True, spacing=0.5, stroke_width=2, color=[1, 2, 3]),
               sdk.LineGrid3D(visible=True, spacing=0.5, stroke_width=2, color=[1, 2, 3]))]
     for ours, theirs in pairs:
-        mine = {f"{ours.archetype}:{field}": (ctype, arr.to_pylist()) for field, ctype, arr in ours.components()}
+        mine = {f"{ours.archetype_short_name()}:{field}": (ctype, arr.to_pylist()) for field, ctype, arr in ours.components()}
         real = {b.component_descriptor().component: (b.component_descriptor().component_type,
                                                      b.as_arrow_array().to_pylist())
                 for b in theirs.as_component_batches()}
