@@ -11,6 +11,7 @@ The few whose rerun-sdk constructor is hand-written (an ``_ext``: `Background`, 
 
 from __future__ import annotations
 
+import inspect
 from typing import Any, ClassVar
 
 import pyarrow as pa
@@ -109,6 +110,15 @@ def _archetype(name: str, init=None) -> type:
     fields = [f for f, _ in entry["fields"]]
     body = {"__init__": __init__, "_short": name, "_component_types": dict(entry["fields"]), "__module__": __name__,
             "__doc__": f"Rerun's ``{name}`` blueprint archetype (fields: {', '.join(fields)})."}
+    def from_fields(cls, *, clear_unset: bool = False, **kwargs: Any) -> PropertyArchetype:
+        return PropertyArchetype.from_fields.__func__(cls, clear_unset=clear_unset, **kwargs)
+
+    kw = inspect.Parameter.KEYWORD_ONLY
+    from_fields.__signature__ = inspect.Signature(  # rerun-sdk spells out each field
+        [inspect.Parameter("cls", inspect.Parameter.POSITIONAL_OR_KEYWORD),
+         inspect.Parameter("clear_unset", kw, default=False)] + [inspect.Parameter(f, kw, default=None) for f in fields])
+    from_fields.__doc__ = PropertyArchetype.from_fields.__doc__
+    body["from_fields"] = classmethod(from_fields)
     for field, ctype in entry["fields"]:  # `VisualBounds2D.descriptor_range()`, as in rerun-sdk
         body[f"descriptor_{field}"] = staticmethod(_descriptor_getter(
             ComponentDescriptor(f"{name}:{field}", archetype=_BP + name, component_type=ctype)))
