@@ -152,8 +152,11 @@ def _one_cell(value: Any, t: pa.DataType) -> bool:
             return True
         # a tuple of the struct's fields, e.g. (start, end), is one instance; a list of records is many
         return isinstance(value, tuple) and not any(_is_record(v) for v in value)
+    if pa.types.is_fixed_size_list(t) and t.list_size == 16 and t.value_type == pa.uint8():  # UUIDs
+        items = list(value)
+        return not items or not isinstance(items[0], (bytes, bytearray, uuid.UUID, str, list, tuple, np.ndarray))
     if pa.types.is_fixed_size_list(t):
-        arr = np.asarray(value, dtype=object if t.list_size == 16 and isinstance(value, list) else None)
+        arr = np.asarray(value)
         return arr.ndim <= 1 and not (arr.ndim == 1 and len(arr) and isinstance(arr[0], (list, tuple, np.ndarray)))
     if pa.types.is_list(t):
         items = list(value)

@@ -1,12 +1,13 @@
-"""A minimal blueprint API with rerun-sdk 0.41 names: containers, views, panels and `Blueprint`.
+"""The blueprint API with rerun-sdk 0.41 names: `Blueprint`, `View`, `Container`, the panels.
 
 A blueprint describes the viewer layout: the inline viewer lays its views out from it
 (``rr.notebook_show(blueprint=...)``, ``rr.send_blueprint``), and `Blueprint.blueprint_chunks()` turns it into
-the same blueprint-store chunks rerun-sdk writes (entities ``viewport``, ``container/<uuid>``,
-``view/<uuid>``, ``view/<uuid>/ViewContents``, ``view/<uuid>/<PropertyArchetype>``, ``*_panel``; one row each
-on the ``blueprint`` sequence timeline), so ``rr.save`` / ``rr.send_blueprint`` store it in .rrd files the
-Rerun viewer understands. Each view takes its rerun-sdk 0.41 property parameters; ``defaults`` and
-``overrides`` are kept on the view (not saved yet), and what the viewer does not apply shows as a notice.
+the blueprint-store chunks rerun-sdk writes (entities ``viewport``, ``container/<uuid>``, ``view/<uuid>``,
+``view/<uuid>/ViewContents``, ``view/<uuid>/<PropertyArchetype>``, ``view/<uuid>/defaults``,
+``view/<uuid>/ViewContents/overrides/<entity>/visualizers[/<uuid>]``, ``*_panel``; one row each on the
+``blueprint`` timeline), so ``rr.save`` / ``rr.send_blueprint`` / `Blueprint.save` store it in files the
+Rerun viewer understands (tests/blueprint/test_sdk_parity.py compares them with rerun-sdk's). What the inline
+viewer does not apply shows as a notice in the view.
 """
 
 from __future__ import annotations
@@ -65,9 +66,12 @@ def _chunk(entity: str, columns: list, *, static: bool = False) -> pa.RecordBatc
         ]
         arrays += [pa.array([0], pa.int64()), pa.array([time.time_ns()], pa.int64()).view(pa.timestamp("ns"))]
     for archetype, component, ctype, arr in sorted(columns, key=lambda c: c[1]):
-        fields.append(pa.field(component, arr.type, metadata={
-            b"rerun:kind": b"data", b"rerun:archetype": archetype.encode(), b"rerun:component": component.encode(),
-            b"rerun:component_type": ctype.encode()}))
+        meta = {b"rerun:kind": b"data", b"rerun:component": component.encode()}
+        if archetype:
+            meta[b"rerun:archetype"] = archetype.encode()
+        if ctype:
+            meta[b"rerun:component_type"] = ctype.encode()
+        fields.append(pa.field(component, arr.type, metadata=meta))
         arrays.append(arr)
     meta = {b"rerun:entity_path": ("/" + entity.lstrip("/")).encode(),
             b"rerun:id": tuid_to_str(new_tuid()).encode(), b"sorbet:version": b"0.1.4"}
@@ -80,6 +84,21 @@ def _columns(arch: PropertyArchetype) -> list:
     return [(f"{_BP}archetypes.{name}", f"{name}:{field}", ctype,
              pa.ListArray.from_arrays(pa.array([0, len(arr)], pa.int32()), arr))
             for field, ctype, arr in arch.components()]
+
+
+def _batch_chunks(entity: str, item) -> list[pa.RecordBatch]:
+    """One row at ``entity`` of an archetype (anything with ``as_component_batches()``) or of described
+    batches, as ``rr.log(entity, item)`` writes it in a blueprint."""
+    if isinstance(item, PropertyArchetype):
+        return _arch_chunks(entity, item)
+    batches = item.as_component_batches() if hasattr(item, "as_component_batches") else list(item)
+    cols = []
+    for b in batches:
+        desc = b.component_descriptor()
+        arr = b.as_arrow_array()
+        cols.append((desc.archetype or "", desc.component, desc.component_type or "",
+                     pa.ListArray.from_arrays(pa.array([0, len(arr)], pa.int32()), arr)))
+    return [_chunk(entity, cols)] if cols else []
 
 
 def _arch_chunks(entity: str, arch: PropertyArchetype, *, static: bool = False) -> list[pa.RecordBatch]:
@@ -155,6 +174,24 @@ class View:
         for prop in self.properties.values():
             if isinstance(prop, PropertyArchetype):
                 out += _arch_chunks(f"{self.blueprint_path()}/{type(prop).archetype_short_name()}", prop)
+        for default in self.defaults:
+            out += _batch_chunks(f"{self.blueprint_path()}/defaults", default)
+        for path, value in self.overrides.items():
+            base = f"{self.blueprint_path()}/ViewContents/overrides/{str(path).removeprefix('/')}/visualizers"
+            ids = []
+            for item in (value if isinstance(value, (list, tuple)) else [value]):
+                if not isinstance(item, Visualizer) and callable(getattr(item, "visualizer", None)):
+                    item = item.visualizer()
+                if isinstance(item, Visualizer):  # an instruction of its own, with its overrides
+                    at = f"{base}/{item.id}"
+                    out += _arch_chunks(at, A.VisualizerInstruction(item.visualizer_type, component_map=item.mappings))
+                    if item.overrides:
+                        out += _batch_chunks(at, item.overrides)
+                    ids.append(item.id)
+                else:  # EntityBehavior, VisibleTimeRanges, ...: at the base path
+                    out += _batch_chunks(base, item)
+            if ids:
+                out += _arch_chunks(base, A.ActiveVisualizers([i.bytes for i in ids]))
         return out
 
     def __repr__(self) -> str:

@@ -4,7 +4,7 @@ rerun-sdk's ``rerun.blueprint`` in a subprocess, ``rerun_nb.blueprint`` in the t
 from __future__ import annotations
 
 
-def rich(rrb):
+def rich(rrb, rr):
     """Every view kind with its property archetypes, all container kinds, all panels."""
     rrbc = rrb.components
     start = rrb.TimeRangeBoundary.cursor_relative(seq=-10)
@@ -52,4 +52,18 @@ def rich(rrb):
     )
 
 
-LAYOUTS = {"rich": rich}
+def defaults_and_overrides(rrb, rr):
+    """A view's component defaults and per-entity overrides (visualizers, time ranges, entity behavior)."""
+    return rrb.Blueprint(rrb.Spatial3DView(
+        origin="/world",
+        defaults=[rr.Points3D.from_fields(radii=0.25, colors=[255, 0, 0])],
+        overrides={
+            "/world/points": [rrb.Visualizer("Points3D", overrides=rr.Points3D.from_fields(
+                colors=[0, 255, 0]).as_component_batches())],
+            "world/boxes": rrb.VisibleTimeRanges(timeline="frame", start=rrb.TimeRangeBoundary.cursor_relative(seq=-2),
+                                                 end=rrb.TimeRangeBoundary.cursor_relative()),
+            "/world/hidden": rrb.EntityBehavior(visible=False, interactive=False),
+        }))
+
+
+LAYOUTS = {"rich": rich, "defaults_and_overrides": defaults_and_overrides}

@@ -9,6 +9,7 @@ import uuid
 
 import pytest
 
+import rerun_nb as rr
 import rerun_nb.blueprint as rrb
 from rerun_nb.rrd import read_rrd
 
@@ -114,10 +115,10 @@ def test_save_writes_what_rerun_sdk_saves(tmp_path):
     from tests.rrd._helpers import rerun_cli
 
     path = tmp_path / "ours.rbl"
-    rich(rrb).save("bp_app", path)
+    rich(rrb, rr).save("bp_app", path)
     (store,) = read_rrd(path, strict=True)
     assert store.kind == "blueprint" and store.store_id.application_id == "bp_app"
-    assert _cells(store.chunks) == _cells(rich(rrb).blueprint_chunks("bp_app"))
+    assert _cells(store.chunks) == _cells(rich(rrb, rr).blueprint_chunks("bp_app"))
     cli = rerun_cli()
     if cli is not None:
         proc = subprocess.run([cli, "rrd", "verify", str(path)], capture_output=True, text=True, timeout=120)

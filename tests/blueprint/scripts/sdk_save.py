@@ -3,9 +3,10 @@
 import sys
 from pathlib import Path
 
+import rerun as rr
 import rerun.blueprint as rrb
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from _layouts import LAYOUTS  # noqa: E402
 
-LAYOUTS[sys.argv[1]](rrb).save("bp_app", sys.argv[2])
+LAYOUTS[sys.argv[1]](rrb, rr).save("bp_app", sys.argv[2])
