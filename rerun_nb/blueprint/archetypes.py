@@ -116,7 +116,8 @@ def _archetype(name: str, init=None) -> type:
     kw = inspect.Parameter.KEYWORD_ONLY
     from_fields.__signature__ = inspect.Signature(  # rerun-sdk spells out each field
         [inspect.Parameter("cls", inspect.Parameter.POSITIONAL_OR_KEYWORD),
-         inspect.Parameter("clear_unset", kw, default=False)] + [inspect.Parameter(f, kw, default=None) for f in fields])
+         inspect.Parameter("clear_unset", kw, default=False)]
+        + [inspect.Parameter(f, kw, default=None) for f in entry.get("from_fields", fields)])
     from_fields.__doc__ = PropertyArchetype.from_fields.__doc__
     body["from_fields"] = classmethod(from_fields)
     for field, ctype in entry["fields"]:  # `VisualBounds2D.descriptor_range()`, as in rerun-sdk
