@@ -18,6 +18,7 @@ import pyarrow as pa
 
 from .._baseclasses import ComponentDescriptor, DescribedComponentBatch, batch_to_arrow
 from ..components import COMPONENT_TYPES
+from ..error_utils import report_error
 from . import components as bpc
 from ._records import signature_of
 from ._table import ARCHETYPES
@@ -104,7 +105,13 @@ def _archetype(name: str, init=None) -> type:
         bound = sig.bind(self, *args, **kwargs)
         bound.apply_defaults()
         values = {k: v for k, v in bound.arguments.items() if k != "self"}
-        PropertyArchetype.__init__(self, **(init(**values) if init is not None else values))
+        try:
+            PropertyArchetype.__init__(self, **(init(**values) if init is not None else values))
+            self.components()  # converts each field now, as rerun-sdk does, so bad input shows here
+        except (TypeError, ValueError, OverflowError, KeyError, pa.ArrowException) as exc:
+            # rerun-sdk logs the error and leaves the archetype empty; strict mode raises
+            report_error(f"{name}: {type(exc).__name__}: {exc}")
+            PropertyArchetype.__init__(self)
 
     __init__.__signature__ = sig  # help(), inspect and IDEs show rerun-sdk's parameters
     fields = [f for f, _ in entry["fields"]]

@@ -123,3 +123,23 @@ def test_save_writes_what_rerun_sdk_saves(tmp_path):
     if cli is not None:
         proc = subprocess.run([cli, "rrd", "verify", str(path)], capture_output=True, text=True, timeout=120)
         assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_bad_property_values_warn_and_are_dropped_or_raise_in_strict_mode():
+    import rerun_nb as rr
+    from rerun_nb.error_utils import RerunError, RerunWarning, _reset_warned, strict_mode
+
+    was = strict_mode()
+    try:
+        rr.set_strict_mode(False)
+        _reset_warned()
+        with pytest.warns(RerunWarning, match="Corner2D"):
+            legend = rrb.PlotLegend(corner="Nowhere", visible=True)
+        assert legend.components() == [] and legend.corner is None  # emptied, as rerun-sdk does
+        chunks = rrb.Blueprint(rrb.TimeSeriesView(plot_legend=legend)).blueprint_chunks()
+        assert not any(b"PlotLegend" in c.schema.metadata[b"rerun:entity_path"] for c in chunks)
+        rr.set_strict_mode(True)
+        with pytest.raises(RerunError, match="Corner2D"):
+            rrb.PlotLegend(corner="Nowhere")
+    finally:
+        rr.set_strict_mode(was)
