@@ -104,6 +104,8 @@ def build(values: Sequence[Any], t: pa.DataType) -> pa.Array:
     if pa.types.is_struct(t):
         if {t.field(i).name for i in range(t.num_fields)} == {"entity_path", "component"}:
             values = [_selector(v) if isinstance(v, str) else v for v in values]  # "/entity:Component"
+        if t.num_fields == 1:  # a one-field struct given as its value (TensorDimensionIndexSlider(2) as 2)
+            values = [{t.field(0).name: v} if isinstance(v, (int, float, str, np.generic)) else v for v in values]
         mask = np.array([v is None for v in values], bool)
         children = []
         for i in range(t.num_fields):

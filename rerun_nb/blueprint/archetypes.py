@@ -14,6 +14,7 @@ from __future__ import annotations
 import inspect
 from typing import Any, ClassVar
 
+import numpy as np
 import pyarrow as pa
 
 from .._baseclasses import ComponentDescriptor, DescribedComponentBatch, batch_to_arrow
@@ -35,6 +36,10 @@ def _convert(component_type: str, value: Any) -> pa.Array:
         ctype = getattr(bpc, f"{short}Batch")._component_type
     else:
         ctype = COMPONENT_TYPES[short]
+        if short in ("TensorWidthDimension", "TensorHeightDimension") and isinstance(value, (int, np.integer)):
+            from ..encodings import TensorDimensionSelection
+
+            value = TensorDimensionSelection(dimension=int(value))  # rerun-sdk takes a bare dimension index
     return batch_to_arrow(ctype.convert(value), ctype.arrow_type)
 
 
