@@ -9,7 +9,13 @@ from collections.abc import Callable
 import numpy as np
 import pygfx as gfx
 
-__all__ = ["DECIMATE_ABOVE", "DecimatedLine", "EnvelopeBand", "GrowingLine", "PlotFrame", "time_tick_format"]
+__all__ = ["AGGREGATION_POLICIES", "DECIMATE_ABOVE", "DecimatedLine", "EnvelopeBand", "GrowingLine", "PlotFrame",
+           "time_tick_format"]
+
+# Rerun's AggregationPolicy values (rerun.components.AggregationPolicy)
+OFF, AVERAGE, MAX, MIN, MINMAX, MINMAX_AVERAGE = 1, 2, 3, 4, 5, 6
+AGGREGATION_POLICIES = {"off": OFF, "average": AVERAGE, "max": MAX, "min": MIN, "minmax": MINMAX,
+                        "minmaxaverage": MINMAX_AVERAGE}
 
 DECIMATE_ABOVE = 4  # samples per plot pixel column above which a series is drawn as min/max per column
 
@@ -220,7 +226,9 @@ class EnvelopeBand:
 
 
 class DecimatedLine:
-    """A long series drawn as min/max pairs per bin of about one pixel column (Rerun's aggregation).
+    """A long series drawn aggregated per bin of about one pixel column (Rerun's ``AggregationPolicy``):
+    the min and max of each bin (MinMax, two vertices), or one vertex: their mean (MinMaxAverage), the
+    bin's average (Average), max (Max) or min (Min).
 
     Bins have a fixed width in plot units, chosen when the line is (re)built for a plot width. New samples
     only touch the last bins, so appending costs O(new samples); when the data's x span has doubled
@@ -228,9 +236,13 @@ class DecimatedLine:
     per plot pixel the view draws every sample instead (``GrowingLine``).
     """
 
-    def __init__(self, color, width_px: float = 1.5, points: bool = False, marker_px: float = 4.0):
-        self.line = GrowingLine(color, width_px=width_px, points=points, marker_px=marker_px)  # the min/max vertices
-        self.band = EnvelopeBand(color, width_px=width_px)  # what is drawn
+    def __init__(self, color, width_px: float = 1.5, points: bool = False, marker_px: float = 4.0,
+                 policy: int = MINMAX):
+        self.line = GrowingLine(color, width_px=width_px, points=points, marker_px=marker_px)  # the bins' vertices
+        self.policy = policy
+        self._per_bin = 2 if policy == MINMAX else 1
+        # MinMax zig-zags are drawn as a band (see EnvelopeBand); one vertex per bin stays a polyline.
+        self.band = EnvelopeBand(color, width_px=width_px) if policy == MINMAX and not points else None
         self._xy = np.empty((1024, 2))  # samples, grown by doubling (appends copy only the new ones)
         self._len = 0
         self.bin_width = 0.0
@@ -242,17 +254,18 @@ class DecimatedLine:
 
     @property
     def obj(self):
-        """The pygfx object drawn (the envelope band over the min/max vertices)."""
-        return self.band.obj
+        """The pygfx object drawn (MinMax: the envelope band over the min/max vertices)."""
+        return self.band.obj if self.band is not None else self.line.obj
 
     @property
     def vertices(self) -> np.ndarray:
-        """The (2 * bins, 2) min/max vertices, in the order they occurred in each bin."""
+        """The bins' vertices (MinMax: each bin's min and max, in the order they occurred)."""
         return self.line.obj.geometry.positions.data[: self.line.n, :2]
 
     def fit_pixel(self, y_per_px: float) -> None:
         """Tell the drawn band the plot's y scale (plot units per pixel)."""
-        self.band.fit_pixel(y_per_px)
+        if self.band is not None:
+            self.band.fit_pixel(y_per_px)
 
     @property
     def n(self) -> int:
@@ -296,42 +309,56 @@ class DecimatedLine:
         verts, bins = self._bins(self.x[lo:], self.y[lo:], first_bin)
         self.line.n = self._done_verts  # the open (last) bin's vertices are written again
         self.line.append(verts)
-        self.band.set_pairs(verts, self._done_verts // 2)
+        if self.band is not None:
+            self.band.set_pairs(verts, self._done_verts // 2)
         self._finish(verts, bins)
 
     def _rebuild(self, plot_width_px: int) -> None:
         self.rebuilds += 1
         if not len(self.x):
             self.line.set(np.empty((0, 2)))
-            self.band.bins = 0
-            self.band.set_pairs(np.empty((0, 2)))
+            if self.band is not None:
+                self.band.bins = 0
+                self.band.set_pairs(np.empty((0, 2)))
             return
         self.x_origin = float(self.x[0])
         self.built_span = float(self.x[-1] - self.x[0]) or 1.0
         self.bin_width = self.built_span / max(plot_width_px, 1)
         verts, bins = self._bins(self.x, self.y, 0)
         self.line.set(verts)
-        self.band.bins = 0
-        self.band.set_pairs(verts)
+        if self.band is not None:
+            self.band.bins = 0
+            self.band.set_pairs(verts)
         self._done_verts = 0
         self._finish(verts, bins)
 
     def _finish(self, verts: np.ndarray, bins: np.ndarray) -> None:
         """Bins before the newest sample's bin are final: remember where their vertices end."""
         self._done_bins = max(int((self.x[-1] - self.x_origin) // self.bin_width), 0)
-        self._done_verts = self.line.n - 2 * int(np.count_nonzero(bins >= self._done_bins))
+        self._done_verts = self.line.n - self._per_bin * int(np.count_nonzero(bins >= self._done_bins))
 
     def _bins(self, x: np.ndarray, y: np.ndarray, first_bin: int) -> tuple[np.ndarray, np.ndarray]:
-        """(2 * bins, 2) vertices (each bin's min and max at its centre, in the order they occurred) and
-        the bin index of each vertex pair."""
+        """Vertices at each bin's centre (MinMax: its min and max, in the order they occurred; else one
+        aggregate) and the bin index of each bin."""
         if not len(x):
             return np.empty((0, 2)), np.empty(0, np.int64)
         idx = np.maximum(((x - self.x_origin) // self.bin_width).astype(np.int64), first_bin)
         starts = np.flatnonzero(np.r_[True, idx[1:] != idx[:-1]])
         ends = np.r_[starts[1:], len(y)]
+        centres = self.x_origin + (idx[starts] + 0.5) * self.bin_width
         with np.errstate(invalid="ignore"):
             ymin = np.fmin.reduceat(y, starts)
             ymax = np.fmax.reduceat(y, starts)
+        if self.policy != MINMAX:
+            if self.policy == AVERAGE:
+                finite = np.isfinite(y)
+                counts = np.add.reduceat(finite.astype(np.int64), starts)
+                sums = np.add.reduceat(np.where(finite, y, 0.0), starts)
+                with np.errstate(invalid="ignore", divide="ignore"):
+                    agg = np.where(counts > 0, sums / np.maximum(counts, 1), np.nan)
+            else:
+                agg = {MAX: ymax, MIN: ymin}.get(self.policy, (ymin + ymax) / 2)
+            return np.stack([centres, agg], axis=1), idx[starts]
         bin_of = np.repeat(np.arange(len(starts)), ends - starts)
         pos = np.arange(len(y))
         first_min = np.full(len(starts), len(y))
@@ -340,7 +367,7 @@ class DecimatedLine:
         np.minimum.at(first_max, bin_of[y == ymax[bin_of]], pos[y == ymax[bin_of]])
         first_is_min = first_min <= first_max
         verts = np.empty((2 * len(starts), 2))
-        verts[0::2, 0] = verts[1::2, 0] = self.x_origin + (idx[starts] + 0.5) * self.bin_width
+        verts[0::2, 0] = verts[1::2, 0] = centres
         verts[0::2, 1] = np.where(first_is_min, ymin, ymax)
         verts[1::2, 1] = np.where(first_is_min, ymax, ymin)
         return verts, idx[starts]
