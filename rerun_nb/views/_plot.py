@@ -216,6 +216,8 @@ class EnvelopeBand:
             buf.data[2 * first_bin + 1 : 2 * n : 2, 1] = self._hi[first_bin:n] + self.pad
             buf.update_range(2 * first_bin, 2 * (n - first_bin))
         self.obj.geometry.indices.draw_range = (0, max(2 * (n - 1), 0))
+        if buf.draw_range != (0, 2 * n):
+            buf.draw_range = (0, 2 * n)  # the vertices in use (what is drawn is set by the indices' range)
 
     def fit_pixel(self, y_per_px: float) -> None:
         """Keep the band at least ``width_px`` thick on screen for a y scale of ``y_per_px`` plot units per pixel."""
