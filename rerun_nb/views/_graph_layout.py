@@ -4,7 +4,9 @@ Forces and their defaults follow Rerun 0.41's graph view fallbacks: ``ForceLink`
 3 iterations), ``ForceManyBody`` (on, strength -60), ``ForcePosition`` (on, strength 0.01, towards
 (0, 0)), ``ForceCollisionRadius`` and ``ForceCenter`` (off). Nodes with a user-given position are
 fixed there. New nodes start on d3's phyllotaxis spiral (no randomness: the same graph always gets
-the same layout); nodes seen before start where they were.
+the same layout); nodes seen before start where they were. The simulation stops early once no node
+moves more than ``SETTLED`` per tick. Many-body is exact (O(n^2) per tick, no Barnes-Hut): see the README
+for timings; large graphs (thousands of nodes) take seconds to lay out.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ __all__ = ["ForceParams", "force_layout"]
 ALPHA_MIN = 0.001
 ALPHA_DECAY = 1 - ALPHA_MIN ** (1 / 300)
 VELOCITY_DECAY = 0.6  # d3's default (1 - 0.4)
+SETTLED = 0.01  # scene units per tick (a hundredth of a pixel at zoom 1)
 INITIAL_RADIUS = 10.0
 INITIAL_ANGLE = np.pi * (3 - np.sqrt(5))
 
@@ -59,9 +62,9 @@ def force_layout(n: int, edges: np.ndarray, *, fixed: np.ndarray | None = None, 
     if start is not None:
         known = np.all(np.isfinite(start), axis=1)
         pos[known] = start[known]
-    is_fixed = np.zeros(n, bool) if fixed is None else np.all(np.isfinite(fixed), axis=1)
-    if fixed is not None:
-        pos[is_fixed] = fixed[is_fixed]
+    fixed = np.full((n, 2), np.nan) if fixed is None else np.asarray(fixed, np.float64)
+    is_fixed = np.all(np.isfinite(fixed), axis=1)
+    pos[is_fixed] = fixed[is_fixed]
     if n == 0 or is_fixed.all():
         return pos
     vel = np.zeros_like(pos)
@@ -73,7 +76,7 @@ def force_layout(n: int, edges: np.ndarray, *, fixed: np.ndarray | None = None, 
         strength = 1.0 / np.maximum(np.minimum(count[src], count[tgt]), 1)
         bias = count[src] / (count[src] + count[tgt])
     alpha = 1.0
-    for _ in range(ticks):
+    for tick in range(ticks):
         alpha += (0.0 - alpha) * ALPHA_DECAY
         if p.link and len(edges):
             for _ in range(max(int(p.link_iterations), 1)):
@@ -82,14 +85,21 @@ def force_layout(n: int, edges: np.ndarray, *, fixed: np.ndarray | None = None, 
                 length = np.sqrt((d ** 2).sum(axis=1))
                 k = (length - p.link_distance) / length * alpha * strength
                 d *= k[:, None]
-                np.subtract.at(vel, tgt, d * bias[:, None])
-                np.add.at(vel, src, d * (1 - bias)[:, None])
+                for axis in (0, 1):  # bincount: a scatter-add many times faster than np.add.at
+                    vel[:, axis] += (np.bincount(src, d[:, axis] * (1 - bias), minlength=n)
+                                     - np.bincount(tgt, d[:, axis] * bias, minlength=n))
         if p.many_body and n > 1:
-            d = pos[None, :, :] - pos[:, None, :]  # d[i, j] = x_j - x_i
-            l2 = (d ** 2).sum(axis=2)
-            l2 = np.where(l2 < 1.0, np.sqrt(np.maximum(l2, 1e-12)), l2)
+            x, y = pos[:, 0], pos[:, 1]
+            dx = x[None, :] - x[:, None]  # dx[i, j] = x_j - x_i
+            dy = y[None, :] - y[:, None]
+            l2 = dx * dx + dy * dy
+            small = l2 < 1.0
+            if small.any():
+                l2[small] = np.sqrt(np.maximum(l2[small], 1e-12))
             np.fill_diagonal(l2, np.inf)
-            vel += (d * (p.many_body_strength * alpha / l2)[:, :, None]).sum(axis=1)
+            w = (p.many_body_strength * alpha) / l2
+            vel[:, 0] += np.einsum("ij,ij->i", dx, w)
+            vel[:, 1] += np.einsum("ij,ij->i", dy, w)
         if p.position:
             vel += (np.asarray(p.position_xy, float) - pos) * p.position_strength * alpha
         if p.collision and radii is not None:
@@ -103,6 +113,8 @@ def force_layout(n: int, edges: np.ndarray, *, fixed: np.ndarray | None = None, 
             if free.any():
                 pos[free] -= (pos[free].mean(axis=0)) * p.center_strength
         if alpha < ALPHA_MIN:
+            break
+        if tick > 30 and float(np.abs(vel).max()) < SETTLED:  # nothing moves visibly any more: stop early
             break
     return pos
 

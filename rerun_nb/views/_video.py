@@ -133,7 +133,8 @@ class _StreamDecoder:
             self.frame = frame.to_ndarray(format="rgba")
 
 
-_DECODERS: dict[tuple[int, str], _StreamDecoder] = {}
+_DECODERS: OrderedDict = OrderedDict()  # (view id, entity) -> _StreamDecoder; a few live streams
+CACHE_DECODERS = 16
 
 
 @register_visualizer("VideoStream", "VideoStream:codec", view="2D")
@@ -154,7 +155,8 @@ def video_stream2d(prev, result, entity_path, ctx=None):
     key = (id(ctx), entity_path)
     dec = _DECODERS.get(key)
     if dec is None or dec.codec != codec or dec.fed != wanted[: len(dec.fed)] or not dec.fed:
-        dec = _DECODERS[key] = _StreamDecoder(codec)
+        dec = _remember(_DECODERS, key, _StreamDecoder(codec), CACHE_DECODERS)
+    _DECODERS.move_to_end(key)
     for _t, rid, comps in rows[start:][len(dec.fed):]:
         dec.feed(_blob_bytes(comps["VideoStream:sample"]))
         dec.fed.append(rid)

@@ -76,8 +76,11 @@ def test_dynamic_archetype_with_components_matches_rerun():
 
 
 def test_any_values_override_matches_rerun():
-    _same(lambda rr: rr.AnyValues(x=1.0).with_component_override("y", "rerun.components.Text", ["hi"])
-          .with_component_from_data("z", np.arange(3)))
+    # Names no other test logs: both SDKs keep a process-wide AnyValues type registry (the first type
+    # logged under a name sticks), and rerun-sdk's here has seen none of rerun_nb's other tests.
+    _same(lambda rr: rr.AnyValues(override_x=1.0).with_component_override("override_y", "rerun.components.Text",
+                                                                          ["hi"])
+          .with_component_from_data("override_z", np.arange(3)))
 
 
 def test_descriptor_helpers_match_rerun():

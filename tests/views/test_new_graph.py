@@ -105,6 +105,8 @@ def test_force_layout_function_fixed_nodes_stay():
     xy = force_layout(3, np.array([[0, 1], [1, 2]]), fixed=fixed)
     assert np.array_equal(xy[0], [0.0, 0.0])
     assert np.all(np.isfinite(xy))
+    free = force_layout(3, np.array([[0, 1], [1, 2]]))  # no fixed nodes at all
+    assert np.all(np.isfinite(free)) and np.array_equal(free, force_layout(3, np.array([[0, 1], [1, 2]])))
 
 
 def test_heuristics_one_graph_view_per_graph_entity():
