@@ -73,3 +73,12 @@ __all__ = [
     "VisibleTimeRanges", "VisualBounds2D", "VisualizableArchetype", "Visualizer", "api", "archetypes",
     "components", "containers", "encodings", "experimental", "views", "visualizers",
 ]
+
+# rerun_nb <= 0.1 exported every view property archetype (and LinkAxis) here; rerun-sdk has them in
+# `rrb.archetypes` / `rrb.components` only. Kept reachable (outside __all__) so older notebooks still run.
+for _name in archetypes.__all__:
+    if _name not in globals() and _name not in ("TableBlueprint", "PropertyArchetype"):
+        globals()[_name] = getattr(archetypes, _name)
+LinkAxis = components.LinkAxis
+PropertyArchetype = archetypes.PropertyArchetype
+del _name

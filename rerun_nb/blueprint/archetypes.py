@@ -40,7 +40,10 @@ def _convert(component_type: str, value: Any) -> pa.Array:
             from ..encodings import TensorDimensionSelection
 
             value = TensorDimensionSelection(dimension=int(value))  # rerun-sdk takes a bare dimension index
-    return batch_to_arrow(ctype.convert(value), ctype.arrow_type)
+    from ..encodings._base import join_single_values
+
+    joined = join_single_values(value)  # [TensorDimensionIndexSelection(...), ...]: single values, joined
+    return batch_to_arrow(joined if joined is not None else ctype.convert(value), ctype.arrow_type)
 
 
 class PropertyArchetype:
