@@ -202,6 +202,7 @@ def apply_batcher_config(rec: Any, config: ChunkBatcherConfig | None) -> None:
         return
     setter(max_rows=config.flush_num_rows, max_bytes=config.flush_num_bytes,
            max_age_s=config.flush_tick.total_seconds())
+    rec.batcher_configured = True  # the user's thresholds: sinks leave them alone
 
 
 def thread_local_stream(application_id: str) -> Callable[[_TFunc], _TFunc]:
