@@ -33,7 +33,6 @@ SHARDS = 3  # worker processes per SDK
 XFAIL: dict[str, str] = {
     "blueprint_dataframe_view": "DataframeView(query=DataframeQuery(...)) is kept but not written to the blueprint "
                                 "(/view/<id>/DataframeQuery: timeline, filter_by_range, apply_latest_at, auto_scroll)",
-    "blueprint_defaults": "View defaults= are not written to the blueprint (/view/<id>/defaults components)",
     "blueprint_overrides": "0.41 visualizer overrides are missing: Archetype.visualizer() / rrb.Visualizer "
                            "(overrides={path: visualizer}) raise AttributeError",
     "blueprint_tensor_bar_text": "TensorView's TensorSliceSelection, TensorScalarMapping (colormap, mag_filter) and "
