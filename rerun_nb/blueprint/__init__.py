@@ -2,3 +2,4 @@
 
 from ._api import *
 from ._api import __all__ as __all__
+from . import archetypes as archetypes

@@ -70,9 +70,9 @@ def _chunk(entity: str, columns: list) -> pa.RecordBatch:
     arrays = [pa.array([tuid_to_bytes(new_tuid())], pa.binary(16)), pa.array([0], pa.int64()),
               pa.array([time.time_ns()], pa.int64()).view(pa.timestamp("ns"))]
     for archetype, component, ctype, arr in sorted(columns, key=lambda c: c[1]):
-        fields.append(pa.field(component, arr.type, metadata={
-            b"rerun:kind": b"data", b"rerun:archetype": archetype.encode(), b"rerun:component": component.encode(),
-            b"rerun:component_type": ctype.encode()}))
+        meta = {b"rerun:kind": b"data", b"rerun:archetype": archetype.encode(), b"rerun:component": component.encode(),
+                b"rerun:component_type": ctype.encode()}
+        fields.append(pa.field(component, arr.type, metadata={k: v for k, v in meta.items() if v}))
         arrays.append(arr)
     meta = {b"rerun:entity_path": ("/" + entity.lstrip("/")).encode(),
             b"rerun:id": tuid_to_str(new_tuid()).encode(), b"sorbet:version": b"0.1.4"}
@@ -147,7 +147,22 @@ class View:
                          for field, ctype, arr in prop.components()]
             if prop_cols:
                 out.append(_chunk(f"{self.blueprint_path()}/{prop.archetype}", prop_cols))
+        defaults = self._default_columns()
+        if defaults:
+            out.append(_chunk(f"{self.blueprint_path()}/defaults", defaults))
         return out
+
+    def _default_columns(self) -> list:
+        """``defaults=``: every component batch, under its own descriptor, at ``view/<id>/defaults`` (as Rerun)."""
+        columns = []
+        for default in self.defaults:
+            batches = default.as_component_batches() if hasattr(default, "as_component_batches") else default
+            for batch in batches:
+                descr = batch.component_descriptor()
+                arr = batch.as_arrow_array()
+                columns.append((descr.archetype or "", descr.component, descr.component_type or "",
+                                pa.ListArray.from_arrays(pa.array([0, len(arr)], pa.int32()), arr)))
+        return columns
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(origin={self.origin!r}, contents={self.contents!r})"

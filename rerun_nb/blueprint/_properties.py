@@ -17,6 +17,7 @@ import numpy as np
 import pyarrow as pa
 
 __all__ = [
+    "MapProvider",
     "AudioPlayback", "Background", "BackgroundKind", "Corner2D", "DataframeQuery", "Eye3DKind", "EyeControls3D",
     "ForceCenter", "ForceCollisionRadius", "ForceLink", "ForceManyBody", "ForcePosition", "GraphBackground",
     "LineGrid3D", "LinkAxis", "MapBackground", "MapZoom", "PlotBackground", "PlotInteraction", "PlotLegend",
@@ -58,6 +59,16 @@ class LinkAxis(enum.Enum):
 
     Independent = 1
     LinkToGlobal = 2
+
+
+class MapProvider(enum.Enum):
+    """The tile provider of a map view's background."""
+
+    OpenStreetMap = 1
+    MapboxStreets = 2
+    MapboxDark = 3
+    MapboxSatellite = 4
+    MapboxLight = 5
 
 
 def _enum_value(enum_cls, value) -> int:
@@ -278,11 +289,16 @@ TensorViewFit = _archetype("TensorViewFit", ["scaling"])
 DataframeQuery = _archetype("DataframeQuery", ["timeline", "filter_by_range", "filter_is_not_null", "apply_latest_at",
                                                "select", "entity_order", "auto_scroll"])
 GraphBackground = _archetype("GraphBackground", ["color"], {"color": _color()})
-ForceLink = _archetype("ForceLink", ["enabled", "distance", "iterations"])
-ForceManyBody = _archetype("ForceManyBody", ["enabled", "strength"])
-ForcePosition = _archetype("ForcePosition", ["enabled", "strength", "position"])
-ForceCollisionRadius = _archetype("ForceCollisionRadius", ["enabled", "strength", "iterations"])
-ForceCenter = _archetype("ForceCenter", ["enabled", "strength"])
+_FORCE = {"enabled": _bool(_BP + "Enabled"), "strength": _float(_BP + "ForceStrength", pa.float64()),
+          "distance": _float(_BP + "ForceDistance", pa.float64()),
+          "iterations": lambda v: (_BP + "ForceIterations", pa.array([int(v)], pa.uint64())),
+          "position": lambda v: (_RC + "Position2D", pa.array([[float(x) for x in v]],
+                                                              pa.list_(pa.field("item", pa.float32(), False), 2)))}
+ForceLink = _archetype("ForceLink", ["enabled", "distance", "iterations"], _FORCE)
+ForceManyBody = _archetype("ForceManyBody", ["enabled", "strength"], _FORCE)
+ForcePosition = _archetype("ForcePosition", ["enabled", "strength", "position"], _FORCE)
+ForceCollisionRadius = _archetype("ForceCollisionRadius", ["enabled", "strength", "iterations"], _FORCE)
+ForceCenter = _archetype("ForceCenter", ["enabled", "strength"], _FORCE)
 MapZoom = _archetype("MapZoom", ["zoom"], {"zoom": _float(_BP + "ZoomLevel", pa.float64())})
-MapBackground = _archetype("MapBackground", ["provider"])
+MapBackground = _archetype("MapBackground", ["provider"], {"provider": _u8enum(_BP + "MapProvider", MapProvider)})
 AudioPlayback = _archetype("AudioPlayback", ["volume"])
