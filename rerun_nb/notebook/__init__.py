@@ -85,9 +85,12 @@ def notebook_show(rec, *, width: int | None = None, height: int | None = None, b
     (kept in saved notebooks and in headless runs, e.g. nbclient / nbconvert --execute).
     """
     from ..widget import Viewer
+    from ..widget._lifecycle import shown_by_cell
 
-    Viewer(rec, width=width if width is not None else _default_width,
-           height=height if height is not None else _default_height, blueprint=blueprint).display()
+    viewer = Viewer(rec, width=width if width is not None else _default_width,
+                    height=height if height is not None else _default_height, blueprint=blueprint)
+    shown_by_cell(viewer)  # re-running this cell closes the viewer it showed before
+    viewer.display()
 
 
 def _warning_category():

@@ -49,6 +49,10 @@ class Spatial2DView(AnnotationsMixin, View):
         self.viewport = gfx.Viewport(renderer, (0, 0, 1, 1))
         self.controller = gfx.PanZoomController(self.camera, register_events=self.viewport, damping=0)
 
+    def query_time(self) -> tuple[str | None, int | None]:
+        """The (timeline, time) of the current update (visualizers that read history, e.g. VideoStream)."""
+        return self._query
+
     # ---- View interface ----------------------------------------------------------------------------
     def update(self, timeline, at) -> None:
         if timeline is None:

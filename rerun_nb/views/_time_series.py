@@ -379,6 +379,11 @@ class TimeSeriesView(View):
             self.frame.show(*rng, rect)
             self._clip(self.frame.bounds)
             self._rebin_for_zoom(rng, plot_px)
+            y_per_px = self.frame.data_per_pixel(rect)[1]
+            for lines in self.series.values():  # decimated series are bands: keep them a line width thick
+                for s in lines:
+                    if s.decimated is not None:
+                        s.decimated.fit_pixel(y_per_px)
         x = self.cursor_x()
         _x0, _x1, y0, y1 = self.frame.bounds
         self.cursor.visible = x is not None and rng is not None

@@ -181,18 +181,29 @@ def entity_tree(paths: list[str]) -> list[tuple[str, int]]:
 
 
 def entity_list(viewer) -> None:
-    """(Re)build the entity checkboxes (the real entity tree, indented by depth) when the entities changed."""
+    """(Re)build the entity checkboxes (the real entity tree, indented by depth) when the entities changed.
+
+    An entity holding archetypes that Rerun draws but no rerun_nb view draws yet says so in its row
+    ("/path  (not drawn yet: GridMap)"): its data is kept and saved, never dropped silently.
+    """
+    from ..layout import store_archetypes, undrawn_archetypes
+
     rows = entity_tree(viewer.store.entity_paths())
+    undrawn = undrawn_archetypes(store_archetypes(viewer.store))
+    labels = [path + (f"  (not drawn yet: {', '.join(undrawn[path])})" if path in undrawn else "")
+              for path, _depth in rows]
     box = viewer.entities.children[0]
-    if [c.description for c in box.children] == [p for p, _depth in rows]:
+    if [c.description for c in box.children] == labels:
         return
-    known = {c.description: c for c in box.children}
+    known = {getattr(c, "_rnb_path", c.description): c for c in box.children}
     boxes = []
-    for path, depth in rows:
+    for (path, depth), label in zip(rows, labels):
         cb = known.get(path)
         if cb is None:
-            cb = ipw.Checkbox(value=True, description=path, indent=False,
+            cb = ipw.Checkbox(value=True, description=label, indent=False,
                               layout=ipw.Layout(margin=f"0 0 0 {16 * depth}px"))
+            cb._rnb_path = path
             cb.observe(lambda ch, p=path: viewer.set_visible(p, ch["new"]), "value")
+        cb.description = label
         boxes.append(cb)
     box.children = boxes

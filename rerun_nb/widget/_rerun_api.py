@@ -25,6 +25,7 @@ import ipywidgets as ipw
 import traitlets as tl
 
 from ..notebook import _events as ev
+from ._lifecycle import close_tree, shown_by_cell
 from ._rerun_panels import PANEL_STATES, apply_panel_states
 from ._rerun_sources import load_url, resolve_size
 from ._selection import SelectionPanel, instance_position
@@ -224,6 +225,9 @@ class Viewer(ipw.VBox):
             viewer = RecordingViewer(recording, width=width, height=height, blueprint=blueprint)
             viewer.observe(self._rnb_on_timelines, "timelines")
             self._rnb_viewers[recording_id] = viewer
+            if viewer.error:  # shown in the cell by the widget itself; here it reaches Python too
+                warnings.warn(f"rerun_nb Viewer: the renderer failed, the viewer cannot draw: {viewer.error}",
+                              RuntimeWarning, stacklevel=4)
             self._rnb_apply_panels(viewer)
         return viewer
 
@@ -234,6 +238,9 @@ class Viewer(ipw.VBox):
             self._rnb_unlink()
             self._rnb_active = recording_id
             self._rnb_links = [ipw.link((viewer, name), (self, name)) for name in _SYNCED_TRAITS]
+            for shown in self.body.children:
+                if shown not in self._rnb_viewers.values():  # the placeholder: closed, not left in the registry
+                    close_tree(shown)
             self.body.children = [viewer]
             if self.picker.value != recording_id:
                 self.picker.value = recording_id
@@ -451,6 +458,55 @@ class Viewer(ipw.VBox):
             raise RuntimeError("Viewer.render: the viewer has no recording")
         return viewer.render()
 
+    @property
+    def error(self) -> str | None:
+        """Why the active recording's viewer cannot draw (e.g. no GPU adapter: what to install), else None."""
+        viewer = self.widget
+        return viewer.error if viewer is not None else None
+
+    def _rnb_require_widget(self, what: str) -> RecordingViewer:
+        viewer = self.widget
+        if viewer is None:
+            raise RuntimeError(f"Viewer.{what}: the viewer has no recording")
+        return viewer
+
+    def screenshot(self, path: Any = None):
+        """The active recording's current frame as an (H, W, 4) uint8 array; also written as a PNG to ``path``."""
+        from ._export import save_png
+
+        frame = self._rnb_require_widget("screenshot").render()
+        if path is not None:
+            save_png(frame, path)
+        return frame
+
+    def save_video(self, path: Any, *, timeline: str | None = None, start: Any = None, end: Any = None,
+                   fps: float = 30, progress: bool = True):
+        """Render a time range offscreen to a video: .mp4 (H.264), .webm (VP9) or .gif, by the extension.
+
+        ``timeline``: default the one shown. ``start`` / ``end`` in the timeline's unit (sequence number;
+        seconds / timedelta for durations; seconds since the epoch / datetime for timestamps); default the
+        whole range. A sequence timeline gives one frame per step (``fps`` steps a second); a duration or
+        timestamp timeline plays in real time at ``fps``. The viewer's time and the events are not touched;
+        the frames have the viewer's size and camera. ``progress``: a progress bar (a widget in a notebook).
+        Returns the path.
+        """
+        from ._export import save_video
+
+        return save_video(self._rnb_require_widget("save_video"), path, timeline=timeline, start=start, end=end,
+                          fps=fps, progress=progress)
+
+    def snapshot(self, frames: int = 60, *, timeline: str | None = None, start: Any = None, end: Any = None,
+                 format: str = "webp", quality: int = 60, progress: bool = True):
+        """``frames`` frames pre-rendered evenly over a time range, as an output that scrubs without a kernel.
+
+        Display the result (the cell's value, or ``display(...)``): an image with a slider in plain HTML/JS,
+        kept in the saved notebook and in ``jupyter nbconvert --to html``. ``format``: "webp" or "jpeg".
+        """
+        from ._snapshot import Snapshot
+
+        return Snapshot.render(self._rnb_require_widget("snapshot"), frames=frames, timeline=timeline,
+                               start=start, end=end, format=format, quality=quality, progress=progress)
+
     def _repr_mimebundle_(self, **kwargs):
         """The widget view plus a PNG of the active recording's frame (kept in saved / headless notebooks)."""
         bundle = super()._repr_mimebundle_(**kwargs)
@@ -461,8 +517,11 @@ class Viewer(ipw.VBox):
             inner = inner[0] if isinstance(inner, tuple) else inner
             if inner and "image/png" in inner:
                 data["image/png"] = inner["image/png"]
+            if viewer.error:  # a saved or headless notebook says why there is no picture
+                data["text/plain"] = f"rerun_nb Viewer: the renderer failed: {viewer.error}"
             self._rnb_snapshot_key = (self._rnb_active, viewer.store.generation)
         if data is not None and self._rnb_display_handle is None:  # shown as a cell's value, not by display()
+            shown_by_cell(self)
             self._rnb_announce()
         return bundle
 
@@ -475,6 +534,7 @@ class Viewer(ipw.VBox):
         from IPython import get_ipython
         from IPython.display import display
 
+        shown_by_cell(self)  # before display: a re-run closes this cell's previous viewer first
         self._rnb_display_handle = display(self, display_id=True)
         shell = get_ipython()
         if shell is None or not hasattr(shell, "events"):
@@ -510,4 +570,7 @@ class Viewer(ipw.VBox):
         self._rnb_unlink()
         for recording_id in list(self._rnb_viewers):
             self._rnb_drop_widget(recording_id)
+        for child in self.children:  # the notice, picker, selection panel and tables
+            close_tree(child)
+        self.layout.close()
         super().close()

@@ -164,7 +164,7 @@ class Viewer(ipw.VBox):
         return canvas
 
     # ---- rendering -----------------------------------------------------------------------------
-    def _rnb_frame(self) -> np.ndarray | None:
+    def _rnb_frame(self, timeline: str | None = None, at: int | None = None) -> np.ndarray | None:
         if self._rnb_renderer is None:
             return None
         if self._rnb_follow_sent:
@@ -172,7 +172,9 @@ class Viewer(ipw.VBox):
             if sent is not None and sent is not self.blueprint:  # rr.send_blueprint since the last frame
                 self.blueprint = sent
                 self._rnb_renderer.set_blueprint(sent)
-        return self._rnb_renderer.render(self.timeline or None, self.time if self.timeline else None)
+        if timeline is None:
+            timeline, at = self.timeline or None, self.time if self.timeline else None
+        return self._rnb_renderer.render(timeline, at)
 
     def render(self) -> np.ndarray:
         """The current frame as an (H, W, 4) uint8 array (for tests, docs and users)."""
@@ -180,6 +182,19 @@ class Viewer(ipw.VBox):
             raise RuntimeError(self._rnb_error)
         with self._rnb_state_lock:  # not while the live thread is half-way through a timeline refresh
             return self._rnb_frame()
+
+    @property
+    def error(self) -> str | None:
+        """Why this viewer cannot draw (no GPU adapter, a broken driver, a failed live update), else None."""
+        return self._rnb_error
+
+    def render_at(self, timeline: str, time: int) -> np.ndarray:
+        """The frame at raw ``time`` on ``timeline``, as (H, W, 4) uint8, without moving the viewer's time
+        (exports: video, snapshots). The camera and visibility are the viewer's own."""
+        if self._rnb_renderer is None:
+            raise RuntimeError(self._rnb_error)
+        with self._rnb_state_lock:
+            return self._rnb_frame(timeline, int(time))
 
     def request_draw(self) -> None:
         """Ask for a new frame (sent when the kernel is idle and a view is visible)."""
@@ -336,5 +351,9 @@ class Viewer(ipw.VBox):
         self._rnb_display_handle = None
         if self._rnb_renderer is not None:
             self._rnb_renderer.close()
-        self.canvas.close()
+        from ._lifecycle import close_tree
+
+        for child in (self.canvas, *self.children):  # the panel's and entity list's widgets too: no leak
+            close_tree(child)
+        self.layout.close()
         super().close()
