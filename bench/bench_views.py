@@ -113,6 +113,9 @@ def bench_four_views(repeats: int, steps: int) -> None:
     lat, sizes = slider_to_frame_sent(v, [int(k) for k in rng.integers(0, v.panel.slider.max + 1, repeats)])
     print(f"4 views {kinds} at 1280x720, slider -> frame sent: median {_ms(statistics.median(lat))}, "
           f"p90 {_ms(np.percentile(lat, 90))}; JPEG {statistics.median(sizes) / 1024:.0f} KiB per frame")
+    start = int(v.panel.slider.value)
+    step_lat, _ = slider_to_frame_sent(v, [(start + 1 + i) % (v.panel.slider.max + 1) for i in range(repeats)])
+    print(f"  slider stepped by one (dragging, playing): median {_ms(statistics.median(step_lat))}")
     frame = v.render()
     from jupyter_rfb._utils import array2compressed
 

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import random
 import uuid
 from collections.abc import Iterable
 from typing import Any
+
+import numpy as np
 
 from .error_utils import report_error
 from .recording_stream import (
@@ -51,6 +54,10 @@ def init(application_id: str, *, recording_id: str | uuid.UUID | None = None, sp
          default_blueprint: Any = None, send_properties: bool = True,
          memory_limit: int | str | None = None) -> None:
     """Start a new recording and make it the global default (`memory_limit`: ours, e.g. "2GB" or "25%")."""
+    if application_id.startswith("rerun_example_"):
+        # as Rerun does: its examples are deterministic (same random data as with rerun-sdk)
+        random.seed(0)
+        np.random.seed(0)
     init_strict(strict)
     rec = RecordingStream(application_id, recording_id=recording_id, default_enabled=default_enabled,
                           send_properties=send_properties, memory_limit=memory_limit)

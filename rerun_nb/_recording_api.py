@@ -13,7 +13,7 @@ import functools
 import inspect
 import os
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 import numpy as np
 
@@ -202,6 +202,7 @@ def apply_batcher_config(rec: Any, config: ChunkBatcherConfig | None) -> None:
         return
     setter(max_rows=config.flush_num_rows, max_bytes=config.flush_num_bytes,
            max_age_s=config.flush_tick.total_seconds())
+    rec.batcher_configured = True  # the user's thresholds: sinks leave them alone
 
 
 def thread_local_stream(application_id: str) -> Callable[[_TFunc], _TFunc]:
@@ -272,28 +273,32 @@ def recording_stream_generator_ctx(func: _TFunc) -> _TFunc:
     return wrapper  # type: ignore[return-value]
 
 
-_shutdown_funcs: list[Callable[[], Any]] = []
-
-
 def shutdown_at_exit(func: _TFunc) -> _TFunc:
-    """Decorator: run `func` when the interpreter exits (before rerun_nb closes its sinks)."""
-    _shutdown_funcs.append(func)
-    return func
+    """Decorator: shut rerun_nb down cleanly (`rerun_shutdown`) when `func` returns or raises.
+
+    For entry points of processes that skip Python's atexit handlers (forked children), as in Rerun.
+    """
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        finally:
+            rerun_shutdown()
+
+    return cast("_TFunc", wrapper)
 
 
 def rerun_shutdown() -> None:
-    """Run the shutdown hooks, then flush and close every recording's sink (files get their footers)."""
-    for func in _shutdown_funcs:
-        try:
-            func()
-        except Exception as exc:  # noqa: BLE001 - one hook must not skip the rest
-            report_error(f"rr.shutdown_at_exit hook {func!r} failed: {exc}")
+    """Flush every recording and finish its sinks (files get their End message and footer), as Rerun's."""
     from ._sinks import close_stream_sinks
     from .recording_stream import get_global_data_recording
+    from .rrd._sink import close_open_sinks
 
     rec = get_global_data_recording()
     if rec is not None:
         rec.flush()
+    close_open_sinks()
     close_stream_sinks()
 
 

@@ -200,13 +200,14 @@ class RecordingStream(RecordingStreamApi):
             report_error(f"rr.log({path!r}): `static` must be a bool ({exc}); the call was dropped", strict=strict)
             return
         row_id = TUIDS.next()
+        tick = self._tick
+        self._tick += 1  # as Rerun: every log call (static too, enabled or not) advances log_tick
         if static:
             names, kinds, values = (), (), ()
         else:
             names, kinds, values = self._cursor().as_tuples()
             if self._log_tick:
-                names, kinds, values = names + ("log_tick",), kinds + ("sequence",), values + (self._tick,)
-                self._tick += 1
+                names, kinds, values = names + ("log_tick",), kinds + ("sequence",), values + (tick,)
             if self._log_time:
                 names, kinds, values = names + ("log_time",), kinds + ("timestamp",), values + (row_id[0],)
         try:

@@ -91,19 +91,27 @@ class ViewCoordinates(Archetype):
         self._set(xyz=xyz)
 
 
+def _set_view_coordinate_constant(name: str, letters: str) -> None:
+    """`rr.ViewCoordinates.NAME` (archetype) and `rr.components.ViewCoordinates.NAME` (component), as in Rerun."""
+    from .. import components
+
+    setattr(ViewCoordinates, name, ViewCoordinates(letters))
+    setattr(components.ViewCoordinates, name, components.ViewCoordinates([_DIRS[c] for c in letters]))
+
+
 def _add_view_coordinate_constants() -> None:
     import itertools
 
     for a, b, c in itertools.permutations("UDRLFB", 3):
         if len({_axis(a), _axis(b), _axis(c)}) == 3:
-            setattr(ViewCoordinates, a + b + c, ViewCoordinates(a + b + c))
+            _set_view_coordinate_constant(a + b + c, a + b + c)
     # Right/left-handed names for the common "X right/Y forward-or-down" conventions, as Rerun spells them.
     for hand in ("RIGHT", "LEFT"):
         for up_axis in "XYZ":
             for sign in ("UP", "DOWN"):
                 name = _handed_name(hand, up_axis, sign)
                 if name is not None:
-                    setattr(ViewCoordinates, f"{hand}_HAND_{up_axis}_{sign}", ViewCoordinates(name))
+                    _set_view_coordinate_constant(f"{hand}_HAND_{up_axis}_{sign}", name)
 
 
 def _axis(letter: str) -> int:

@@ -169,11 +169,16 @@ def _pack_rgba_u8(arr: np.ndarray) -> np.ndarray:
 
 
 def _to_u8_colors(arr: np.ndarray) -> np.ndarray:
-    """Color channels as uint8: floats are 0..1 (scaled, rounded, clipped), integers are 0..255."""
+    """Color channels as uint8: floats are 0..1 (scaled, rounded), integers are 0..255.
+
+    Out-of-range values are cast exactly as Rerun casts them (``np.asarray(np.round(x * 255), np.uint8)``, no
+    clipping), so code that passes 0..255 floats gets the same (wrapped) colors as with Rerun.
+    """
     if arr.dtype.kind == "f":
         if np.isnan(arr).any():
             raise ValueError("colors contain NaN")
-        return np.round(np.clip(arr, 0.0, 1.0) * 255.0).astype(np.uint8)
+        with np.errstate(invalid="ignore", over="ignore"):
+            return np.asarray(np.round(np.asarray(arr) * 255.0), np.uint8)
     if arr.dtype == np.uint8:
         return arr
     return arr.astype(np.uint8)  # wraps like Rerun's np.asarray(data, dtype=np.uint8)

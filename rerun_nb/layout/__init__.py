@@ -5,6 +5,7 @@ Imports views (never the widget); the widget imports this.
 
 from ._heuristics import heuristic_layout as heuristic_layout
 from ._heuristics import store_archetypes as store_archetypes
+from ._heuristics import undrawn_archetypes as undrawn_archetypes
 from ._renderer import LayoutRenderer as LayoutRenderer
 from ._renderer import render_frame as render_frame
 from ._tree import ContainerSpec as ContainerSpec
@@ -13,4 +14,4 @@ from ._tree import compute_rects as compute_rects
 from ._tree import from_blueprint as from_blueprint
 
 __all__ = ["ContainerSpec", "LayoutRenderer", "ViewSpec", "compute_rects", "from_blueprint", "heuristic_layout",
-           "render_frame", "store_archetypes"]
+           "render_frame", "store_archetypes", "undrawn_archetypes"]

@@ -23,9 +23,10 @@ from rendercanvas.offscreen import OffscreenRenderCanvas
 from ..query import ChangeTracker
 from ..viewer import _objects
 from ..viewer._adapter import ensure_adapter
-from ..viewer._warmup import wait_for_prewarm
+from ..viewer._warmup import preparse_wgpu_types, wait_for_prewarm
 from ..views import BACKGROUND_RGB, ScreenOverlay, make_view
 from ._heuristics import heuristic_layout
+from ._readback import FrameReader, direct_read_possible, end_frame_without_flush
 from ._tree import compute_rects, from_blueprint, tab_bars
 
 __all__ = ["LayoutRenderer", "render_frame"]
@@ -63,6 +64,7 @@ class LayoutRenderer:
 
     def __init__(self, store, *, blueprint=None, width: int = 640, height: int = 480, pixel_ratio: float = 1.0):
         wait_for_prewarm()
+        preparse_wgpu_types()  # once per process: most of a cold first frame was cffi parsing C types
         self.store = store
         self.adapter = ensure_adapter()
         self.lock = RENDER_LOCK
@@ -81,6 +83,7 @@ class LayoutRenderer:
         self._views: dict[tuple, object] = {}
         self.placed: list[tuple[object, tuple[int, int, int, int]]] = []  # (view, rect) in layout order
         self._captured = None
+        self._reader = FrameReader(self.renderer.device)
         self.canvas.request_draw(self._draw)
         self._sync_layout()
 
@@ -138,6 +141,10 @@ class LayoutRenderer:
 
     # ---- drawing --------------------------------------------------------------------------------
     def _draw(self) -> None:
+        self._draw_views()
+        self.renderer.flush()
+
+    def _draw_views(self) -> None:
         # No full-canvas clear pass: pygfx clears the target before the first render after a flush, and each
         # view paints its own background (the 2 px gaps between views stay black).
         # No data (yet): an empty background, as the 3D view showed before anything came (pygfx also cannot
@@ -147,7 +154,17 @@ class LayoutRenderer:
         for view, rect in self.placed:
             view.draw(self.renderer, rect)
         self._draw_tab_bars()
-        self.renderer.flush()
+
+    def _frame(self) -> np.ndarray:
+        """Draw every view and read the frame back: from pygfx's internal color texture when that is exact
+        (see ``_readback``; skips a full-screen copy pass), else through the canvas."""
+        if direct_read_possible(self.renderer):
+            self._draw_views()
+            if direct_read_possible(self.renderer):  # the first render of a new size creates the texture
+                end_frame_without_flush(self.renderer)
+                return self._reader.read(self.renderer)
+            self.renderer.flush()
+        return np.array(self.canvas.draw(), copy=True)
 
     def _draw_tab_bars(self) -> None:
         if self.tree is None:
@@ -171,7 +188,7 @@ class LayoutRenderer:
             self._sync_layout()
             for view in self.views:
                 view.update(timeline, at)
-            return np.array(self.canvas.draw(), copy=True)
+            return self._frame()
 
     # ---- input ----------------------------------------------------------------------------------
     def view_at(self, x: float, y: float):
@@ -295,6 +312,7 @@ class LayoutRenderer:
             for view in self._views.values():
                 view.close()
             self._tracker.close()
+            self._reader.close()
 
 
 def render_frame(store, *, timeline: str, at: int | None = None, width: int = 640, height: int = 480,

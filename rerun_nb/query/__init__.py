@@ -19,9 +19,12 @@ from ._changes import ChangeTracker as ChangeTracker
 from ._entity_filter import EntityPathFilter as EntityPathFilter
 from ._series import ScalarHistory as ScalarHistory
 from ._timeset import TimeSet as TimeSet
+from ._visible_range import RangeResult as RangeResult
+from ._visible_range import range_result as range_result
+from ._visible_range import resolve_time_range as resolve_time_range
 
 __all__ = [
-    "ChangeTracker", "EntityPathFilter", "ScalarHistory", "TimeSet", "as_float_rows", "batch", "clamp_rows",
-    "first_bool", "first_float", "first_int", "first_text", "float_values", "rgba_float", "tensor_from_arrow",
-    "text_values",
+    "ChangeTracker", "EntityPathFilter", "RangeResult", "ScalarHistory", "TimeSet", "as_float_rows", "batch", "clamp_rows",
+    "first_bool", "first_float", "first_int", "first_text", "float_values", "range_result", "resolve_time_range",
+    "rgba_float", "tensor_from_arrow", "text_values",
 ]

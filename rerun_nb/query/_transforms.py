@@ -27,6 +27,8 @@ import numpy as np
 from ._arrays import as_float_rows as _as_float_rows
 
 __all__ = [
+    "pinhole_camera_basis",
+    "pinhole_image_plane_matrix",
     "RELATION_CHILD_FROM_PARENT",
     "as_float_rows",
     "axis_angle_to_mat3",
@@ -260,3 +262,33 @@ def pinhole_frustum_segments(
     for i in range(4):
         segs += [origin, corners[i], corners[i], corners[(i + 1) % 4]]
     return np.array(segs)
+
+
+def pinhole_camera_basis(camera_xyz: Any = None) -> np.ndarray:
+    """3x3 taking RDF camera-space vectors (x right, y down, z forward) into the pinhole entity's space."""
+    rdf = view_coordinates_to_mat3(_RDF)
+    cam = view_coordinates_to_mat3(camera_xyz if camera_xyz is not None else _RDF)
+    return np.linalg.solve(cam, rdf)
+
+
+def pinhole_image_plane_matrix(image_from_camera: Any, camera_xyz: Any = None,
+                               image_plane_distance: float = 1.0, z_step: float = 1e-4) -> np.ndarray | None:
+    """4x4 taking the pinhole's 2D space (pixel x right, y down, z = draw order) onto its image plane in 3D.
+
+    Pixel (u, v) lands where its ray meets the plane at ``image_plane_distance`` in front of the camera
+    (the pinhole entity's space, as the frustum); z moves a tiny step towards the camera per unit, so a
+    higher draw order is drawn over a lower one. None for singular intrinsics. The linear part is a
+    rotation times a scale (no shear unless the intrinsics have skew): pygfx keeps transforms as
+    translation, rotation and scale.
+    """
+    k = np.asarray(image_from_camera, dtype=np.float64).reshape(-1)[:9].reshape(3, 3, order="F")
+    try:
+        inv_k = np.linalg.inv(k)
+    except np.linalg.LinAlgError:
+        return None
+    basis = pinhole_camera_basis(camera_xyz)
+    a = image_plane_distance * basis @ inv_k
+    m = np.eye(4)
+    m[:3, 0], m[:3, 1], m[:3, 3] = a[:, 0], a[:, 1], a[:, 2]
+    m[:3, 2] = -z_step * image_plane_distance * basis[:, 2]
+    return m

@@ -189,7 +189,7 @@ def _on_sigterm(signum, frame) -> None:
 
     def finish_then_die() -> None:
         try:
-            _close_open_sinks()
+            close_open_sinks()
         finally:
             os.kill(os.getpid(), signal.SIGTERM)
 
@@ -200,7 +200,8 @@ _sigterm_installed = False
 
 
 @atexit.register
-def _close_open_sinks() -> None:
+def close_open_sinks() -> None:
+    """Finish every open file sink (flush its recording's batched rows, write End and footer)."""
     for sink in list(_OPEN_SINKS):
         try:
             rec = sink._rec_ref()

@@ -213,3 +213,51 @@ def column_from_row_batches(descriptor: ComponentDescriptor, rows: list[int], da
         values = arrays[0] if len(arrays) == 1 else pa.concat_arrays(arrays)
         values = _child_values(values)
     return Column(descriptor, offsets, valid, values)
+
+
+def concat_chunks(a: Chunk, b: Chunk) -> Chunk | None:
+    """One chunk with `a`'s rows then `b`'s (a new id), for the store's compaction; None when they do not fit
+    together: another entity, static data, other timelines or components, or cells of another type."""
+    if (a.entity_path != b.entity_path or a.is_static or b.is_static or a.timelines.keys() != b.timelines.keys()
+            or a.columns.keys() != b.columns.keys()):
+        return None
+    if any(a.timelines[name][0] != b.timelines[name][0] for name in a.timelines):
+        return None
+    columns = {}
+    for comp, ca in a.columns.items():
+        merged = _concat_columns(ca, b.columns[comp], a.num_rows, b.num_rows)
+        if merged is None:
+            return None
+        columns[comp] = merged
+    timelines = {name: (kind, np.concatenate([times, b.timelines[name][1]])) for name, (kind, times) in a.timelines.items()}
+    return Chunk(a.entity_path, np.concatenate([a.row_hi, b.row_hi]), np.concatenate([a.row_lo, b.row_lo]),
+                 timelines, columns)
+
+
+def _concat_columns(a: Column, b: Column, rows_a: int, rows_b: int) -> Column | None:
+    if a.descriptor != b.descriptor:
+        return None
+    if (a._arrow is None) != (b._arrow is None):  # one from a file or the network: its exact Arrow type counts
+        return None
+    arrow = None
+    if a._arrow is not None:
+        if a._arrow.type != b._arrow.type:
+            return None
+        arrow = pa.concat_arrays([a._arrow, b._arrow])
+    va, vb = a.values, b.values
+    if isinstance(va, np.ndarray) and isinstance(vb, np.ndarray):
+        if va.dtype != vb.dtype or va.shape[1:] != vb.shape[1:]:
+            return None
+        values: Any = np.concatenate([va, vb])
+    elif isinstance(va, pa.Array) and isinstance(vb, pa.Array):
+        if va.type != vb.type:
+            return None
+        values = pa.concat_arrays([va, vb])
+    else:
+        return None
+    offsets = np.concatenate([a.offsets, b.offsets[1:] + a.offsets[-1]])
+    valid = None
+    if a.valid is not None or b.valid is not None:
+        valid = np.concatenate([np.ones(rows_a, bool) if a.valid is None else a.valid,
+                                np.ones(rows_b, bool) if b.valid is None else b.valid])
+    return Column(a.descriptor, offsets, valid, values, arrow)

@@ -26,7 +26,7 @@ import pyarrow as pa
 
 from ..error_utils import report_error
 from ._batcher import MAX_BYTES, RowBatcher
-from ._chunk import Chunk
+from ._chunk import Chunk, concat_chunks
 from ._gather import gather_cells
 from ._ids import ancestors, normalize_entity_path
 from ._index import TimeIndex
@@ -38,6 +38,11 @@ CLEAR_COMPONENT = "Clear:is_recursive"
 _RECURSIVE_CLEAR = "\x00recursive-clear"  # pseudo component: rows whose Clear is recursive
 STATIC_KEY_TIME = 2**63  # the time of static rows when compared with Clears: after every temporal row
 _GC_TARGET = 0.9  # a memory-limit pass drops down to this fraction of the limit
+# Compaction, with Rerun 0.41's ChunkStoreConfig defaults: a new temporal chunk is merged into its entity's newest
+# chunk while the two stay under these bounds, so that queries over many rows read a few large chunks.
+COMPACT_MAX_BYTES = 12 * 8 * 4096
+COMPACT_MAX_ROWS = 4096
+COMPACT_MAX_ROWS_IF_UNSORTED = 1024
 # Arrival order of chunks across every store of the process: a memory budget shared by several stores (the
 # recordings arriving over gRPC) drops the oldest-arrived temporal chunk first, whichever store holds it.
 _ARRIVALS = itertools.count()
@@ -74,6 +79,7 @@ class ChunkStore:
         self.memory_limit = memory_limit
         self.dropped_chunks = 0  # chunks and rows dropped so far to stay under `memory_limit`
         self.dropped_rows = 0
+        self._reader_cache: dict = {}  # the dataframe reader's column lists and types, by store version
         self.memory_budget = None  # a shared `MemoryBudget` (several stores, one limit), set by `MemoryBudget.add`
         self.batcher = RowBatcher(self._insert_chunks,
                                   on_error=lambda message: report_error(message, strict=False))
@@ -107,12 +113,13 @@ class ChunkStore:
                     report_error(f"rerun_nb: dropped a chunk of {chunk.entity_path} ({chunk.num_rows} rows): {exc}",
                                  strict=False)
                     continue
-                chunk_no = self._next_chunk_no
-                self._next_chunk_no += 1
-                self._chunks[chunk_no] = chunk
-                self._arrival[chunk_no] = next(_ARRIVALS)
-                self._index_chunk(chunk_no, chunk)
-                self.total_bytes += chunk.nbytes
+                if not self._compact(chunk):
+                    chunk_no = self._next_chunk_no
+                    self._next_chunk_no += 1
+                    self._chunks[chunk_no] = chunk
+                    self._arrival[chunk_no] = next(_ARRIVALS)
+                    self._index_chunk(chunk_no, chunk)
+                    self.total_bytes += chunk.nbytes
                 self._inserts += 1
                 events.append(StoreEvent("add", chunk))
             if self.memory_limit is not None and self.total_bytes > self.memory_limit:
@@ -155,13 +162,47 @@ class ChunkStore:
                     f"timeline {name!r} is a {known} timeline; {chunk.entity_path} logs it as {kind}"
                 )
 
-    def _index_chunk(self, chunk_no: int, chunk: Chunk) -> None:
+    def _compact(self, chunk: Chunk) -> bool:
+        """Merge `chunk` into its entity's newest chunk (a new chunk, under a new number: chunks stay immutable
+        and in insertion order) when both are small and fit together; False when it is to be stored alone.
+        Subscribers still get an event with the chunk as given (sinks write what was logged)."""
+        entity = self._entities.get(chunk.entity_path)
+        if entity is None or not entity.chunk_nos or chunk.is_static:
+            return False
+        old_no = entity.chunk_nos[-1]
+        old = self._chunks.get(old_no)
+        if old is None or old.num_rows + chunk.num_rows > COMPACT_MAX_ROWS \
+                or old.nbytes + chunk.nbytes > COMPACT_MAX_BYTES:
+            return False
+        merged = concat_chunks(old, chunk)
+        if merged is None:
+            return False
+        if merged.num_rows > COMPACT_MAX_ROWS_IF_UNSORTED and any(
+                (np.diff(times) < 0).any() for _kind, times in merged.timelines.values()):
+            return False
+        new_no = self._next_chunk_no
+        self._next_chunk_no += 1
+        del self._chunks[old_no]
+        del self._arrival[old_no]
+        self._chunks[new_no] = merged
+        self._arrival[new_no] = next(_ARRIVALS)  # the end of the insertion order, which arrivals must follow
+        for per_comp in entity.temporal.values():
+            for index in per_comp.values():
+                index.rename_chunk(old_no, new_no, old.num_rows)
+        entity.chunk_nos[-1] = new_no
+        self._index_chunk(new_no, chunk, row_offset=old.num_rows)
+        self.total_bytes += merged.nbytes - old.nbytes
+        return True
+
+    def _index_chunk(self, chunk_no: int, chunk: Chunk, row_offset: int = 0) -> None:
+        """Index `chunk`'s rows as rows `row_offset + i` of store chunk `chunk_no` (offset: compacted into it)."""
         path = chunk.entity_path
         entity = self._entities.get(path)
         if entity is None:
             entity = self._entities[path] = _EntityData()
             self._ancestors[path] = ancestors(path)
-        entity.chunk_nos.append(chunk_no)
+        if not row_offset:
+            entity.chunk_nos.append(chunk_no)
         row_hi, row_lo = chunk.row_hi, chunk.row_lo
         for name, (kind, times) in chunk.timelines.items():
             self._timeline_kinds[name] = kind
@@ -188,7 +229,8 @@ class ChunkStore:
                     index = per_comp.get(target)
                     if index is None:
                         index = per_comp[target] = TimeIndex()
-                    index.extend(times[target_rows], row_hi[target_rows], row_lo[target_rows], chunk_no, target_rows)
+                    index.extend(times[target_rows], row_hi[target_rows], row_lo[target_rows], chunk_no,
+                                 target_rows + row_offset)
 
     @staticmethod
     def _index_static(entity: _EntityData, comp: str, chunk_no: int, chunk: Chunk, rows: np.ndarray) -> None:

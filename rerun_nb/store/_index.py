@@ -12,7 +12,7 @@ import numpy as np
 
 
 class TimeIndex:
-    __slots__ = ("chunk_nos", "is_sorted", "n", "row_hi", "row_lo", "rows", "times")
+    __slots__ = ("chunk_nos", "is_sorted", "n", "reordered", "row_hi", "row_lo", "rows", "times")
 
     def __init__(self, capacity: int = 16):
         self.times = np.empty(capacity, np.int64)
@@ -22,6 +22,7 @@ class TimeIndex:
         self.rows = np.empty(capacity, np.int64)
         self.n = 0
         self.is_sorted = True
+        self.reordered = False  # entries were ever moved by a sort (see `rename_chunk`)
 
     def _grow(self, needed: int) -> None:
         capacity = max(needed, 2 * len(self.times))
@@ -37,6 +38,14 @@ class TimeIndex:
         if k == 0:
             return
         n = self.n
+        if n == 0 and k > len(self.times):  # a first large block (send_columns, a file): take copies of it as is
+            self.times, self.row_hi, self.row_lo = (np.array(times, np.int64), np.array(row_hi, np.uint64),
+                                                    np.array(row_lo, np.uint64))
+            self.chunk_nos = np.full(k, chunk_no, np.int64)
+            self.rows = np.array(rows, np.int64)
+            self.is_sorted = _is_sorted_after(self, 0, self.times, self.row_hi, self.row_lo)
+            self.n = k
+            return
         if n + k > len(self.times):
             self._grow(n + k)
         if self.is_sorted:
@@ -55,6 +64,15 @@ class TimeIndex:
             arr = getattr(self, name)
             arr[:n] = arr[:n][order]
         self.is_sorted = True
+        self.reordered = True
+
+    def rename_chunk(self, old: int, new: int, max_entries: int) -> None:
+        """Point the entries of chunk `old` at chunk `new` (the store compacted it into `new`, same rows).
+        `old` is its entity's newest chunk, so while no sort has moved entries they are among the last
+        `max_entries`: a short scan instead of one over the whole index."""
+        n = self.n
+        part = self.chunk_nos[: n] if self.reordered else self.chunk_nos[max(0, n - max_entries): n]
+        part[part == old] = new
 
     def latest_at(self, t: int) -> int:
         """Position of the entry with the greatest (time, row id) at or before `t`; -1 if none."""

@@ -67,11 +67,36 @@ class DataframeReader:
         self.index = index
         self.fill_latest_at = fill_latest_at
         self._rules = _parse_contents(contents)
-        self._using = None if using_index_values is None else np.unique(np.asarray(using_index_values, np.int64))
+        self._using = None if using_index_values is None else _sorted_unique(using_index_values)
         if index is not None and store.timelines() and index not in store.timelines():
             raise ValueError(f"unknown index timeline {index!r}; the store has {sorted(store.timelines())}")
 
     def _columns(self) -> list[tuple[str, str]]:
+        # Cached on the store until its contents change: the column list costs more than a one-row query.
+        store = self._store
+        key = ("columns", repr(self._rules))
+        version = (store._inserts, store.dropped_chunks)
+        hit = store._reader_cache.get(key)
+        if hit is not None and hit[0] == version:
+            return hit[1]
+        out = self._find_columns()
+        store._reader_cache[key] = (version, out)
+        return out
+
+    def _list_type(self, path: str, comp: str, entity: Any) -> pa.DataType:
+        """The column's Arrow type: from the first chunk of this entity that has the component (cached)."""
+        store = self._store
+        key = ("type", path, comp)
+        version = (store._inserts, store.dropped_chunks)
+        hit = store._reader_cache.get(key)
+        if hit is not None and hit[0] == version:
+            return hit[1]
+        list_type = next((store._chunks[no].columns[comp].to_arrow().type for no in entity.chunk_nos
+                          if no in store._chunks and comp in store._chunks[no].columns), pa.null())
+        store._reader_cache[key] = (version, list_type)
+        return list_type
+
+    def _find_columns(self) -> list[tuple[str, str]]:
         out = []
         for path in self._store.entity_paths():
             chosen, comps = _selected(path, self._rules)
@@ -104,7 +129,8 @@ class DataframeReader:
             index = self._store._entities[path].temporal.get(self.index, {}).get(comp)
             if index is not None:
                 parts.append(index.times[: index.n])
-        for path in {path for path, _comp in columns}:  # a Clear's time is a row, as in Rerun's reader
+        for path in {path for path, _comp in columns} if self._store._clear_entities else ():
+            # a Clear's time is a row, as in Rerun's reader
             parts.append(self._store.clear_events(path, self.index)[0])
         return np.unique(np.concatenate(parts))
 
@@ -118,9 +144,7 @@ class DataframeReader:
             cell = store._chunks[chunk_no].columns[comp].to_arrow().slice(row, 1)
             return cell if n == 1 else cell.take(pa.array(np.zeros(n, np.int64)))
         index = entity.temporal.get(self.index, {}).get(comp)
-        # The column's Arrow type: from the first chunk of this entity that has the component.
-        list_type = next((store._chunks[no].columns[comp].to_arrow().type for no in entity.chunk_nos
-                          if no in store._chunks and comp in store._chunks[no].columns), pa.null())
+        list_type = self._list_type(path, comp, entity)
         if index is None or index.n == 0:
             return pa.nulls(n, list_type)
         index.latest()  # sorts if needed
@@ -139,9 +163,6 @@ class DataframeReader:
                 return pa.nulls(1, list_type)
             return self._typed(path, comp, store._chunks[int(chunk_nos[0])].columns[comp].to_arrow()
                                .slice(int(rows[0]), 1), list_type)
-        gathered = _gather_numeric(store._chunks, comp, chunk_nos, rows, found, cleared, list_type)
-        if gathered is not None:
-            return gathered
         return self._gather_arrow(path, comp, list_type, chunk_nos, rows, found, cleared)
 
     def _typed(self, path: str, comp: str, arr: pa.Array, list_type: pa.DataType) -> pa.Array | None:
@@ -161,6 +182,26 @@ class DataframeReader:
         """Cells of any type, by Arrow `take` per chunk (strings, structs, nested lists)."""
         store = self._store
         n = len(rows)
+        # Arrow's take per touched chunk (C++, copies only the selected cells; faster than a numpy gather of the
+        # flat values). When every row is found and the chunks come in order (sorted times over compacted
+        # chunks: the usual case) the pieces, end to end, are the column: no second take.
+        if cleared is None and found.all() and (n < 2 or bool((chunk_nos[1:] >= chunk_nos[:-1]).all())):
+            in_order = []
+            bounds = [0, *(np.flatnonzero(chunk_nos[1:] != chunk_nos[:-1]) + 1).tolist(), n]
+            for a, b in zip(bounds[:-1], bounds[1:]):
+                arr = store._chunks[int(chunk_nos[a])].columns[comp].to_arrow()
+                picked = rows[a:b]
+                k = len(picked)
+                if k and int(picked[-1]) - int(picked[0]) == k - 1 and bool((np.diff(picked) == 1).all()):
+                    arr = arr.slice(int(picked[0]), k)  # consecutive rows: a zero-copy slice
+                else:
+                    arr = arr.take(pa.array(picked))
+                arr = self._typed(path, comp, arr, list_type)
+                if arr is None:
+                    break
+                in_order.append(arr)
+            else:
+                return in_order[0] if len(in_order) == 1 else pa.concat_arrays(in_order)
         pieces, take = [], np.full(n, -1, np.int64)
         offset = 0
         for chunk_no in np.unique(chunk_nos[found]):
@@ -184,6 +225,8 @@ class DataframeReader:
     def _cleared_rows(self, path: str, index: Any, times: np.ndarray, pos: np.ndarray) -> np.ndarray | None:
         """Positions in `times` where a Clear at exactly that time empties this component: the Clear is newer
         than the component's row at that same time, if there is one."""
+        if not self._store._clear_entities:
+            return None
         clear_times, clear_hi, clear_lo = self._store.clear_events(path, self.index)
         if len(clear_times) == 0:
             return None
@@ -218,6 +261,14 @@ class DataframeReader:
         except ImportError as exc:
             raise ImportError("to_polars() needs polars: pip install polars") from exc
         return pl.from_arrow(self.to_arrow_table())
+
+
+def _sorted_unique(values: Any) -> np.ndarray:
+    """The index values sorted, without repeats (usually given so already: then only checked)."""
+    arr = np.asarray(values, np.int64).reshape(-1)
+    if len(arr) < 2 or bool((arr[1:] > arr[:-1]).all()):
+        return arr
+    return np.unique(arr)
 
 
 def _gather_numeric(chunks: dict, comp: str, chunk_nos: np.ndarray, rows: np.ndarray, found: np.ndarray,

@@ -16,7 +16,8 @@ import numpy as np
 
 from .. import query as _q
 
-__all__ = ["Visualizer", "archetypes_drawn_by", "batch", "float_rows", "register_visualizer", "visualizers_for"]
+__all__ = ["Visualizer", "archetypes_drawn_by", "batch", "float_rows", "register_visualizer", "required_components",
+           "visualizers_for"]
 
 VisualizerFn = Callable[[Any, Mapping[str, Any], str], Any]
 
@@ -49,6 +50,11 @@ def register_visualizer(archetype: str, required: str, view: str = "3D") -> Call
 def visualizers_for(result: Mapping[str, Any], view: str = "3D") -> list[Visualizer]:
     """The visualizers of view kind ``view`` whose required component is present and non-empty in ``result``."""
     return [v for v in _VISUALIZERS.get(view, {}).values() if batch(result, v.required) is not None]
+
+
+def required_components(view: str) -> dict[str, str]:
+    """Archetype -> its required component, for the visualizers of view kind ``view``."""
+    return {arch: v.required for arch, v in _VISUALIZERS.get(view, {}).items()}
 
 
 def archetypes_drawn_by(view: str) -> set[str]:

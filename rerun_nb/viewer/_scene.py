@@ -10,6 +10,11 @@ view's space). Each entity group holds one ``visuals`` group with the objects it
 
 Which entities to query again comes from ``rerun_nb.query.ChangeTracker`` (store events); a
 visualizer then compares row ids before touching buffers.
+
+A view's blueprint settings (``settings``: defaults, overrides, visible time ranges; see
+``rerun_nb.views._overrides.ViewSettings``) change what the visualizers are given: an entity with a
+visible time range is read by a range query over the window around the cursor (re-read whenever the
+cursor moves), and defaults / overrides are put into the result before a visualizer sees it.
 """
 
 from __future__ import annotations
@@ -21,21 +26,30 @@ import numpy as np
 import pygfx as gfx
 
 from ..error_utils import report_error
-from ..query import ChangeTracker
+from ..query import ChangeTracker, range_result, resolve_time_range
 from ..query._transforms import (
     as_float_rows,
     instance_poses_to_mat4s,
+    pinhole_camera_basis,
+    pinhole_image_plane_matrix,
     transform3d_to_mat4,
     world_up_from_view_coordinates,
 )
 from . import _vis_basic, _vis_shapes  # noqa: F401  (registers the visualizers)
-from ._registry import batch, visualizers_for
+from ._registry import batch, required_components, visualizers_for
 
-__all__ = ["SceneBuilder"]
+__all__ = ["RANGE_CONCATENATED", "SceneBuilder"]
+
+# Archetypes whose rows in a visible time range are all drawn (a trail); the others draw the newest row
+# of the window (an image or a mesh drawn many times over itself would look the same, only slower).
+RANGE_CONCATENATED = frozenset({
+    "Points3D", "Points2D", "LineStrips3D", "LineStrips2D", "Arrows3D", "Arrows2D", "Boxes3D", "Boxes2D",
+    "Ellipsoids3D", "Capsules3D", "Cylinders3D",
+})
 
 
 class _Entity:
-    __slots__ = ("group", "objects", "path", "poses", "row_ids", "visuals")
+    __slots__ = ("group", "objects", "path", "plane", "poses", "row_ids", "visuals")
 
     def __init__(self, path: str, group: gfx.Group):
         self.path = path
@@ -45,6 +59,7 @@ class _Entity:
         self.row_ids: Any = None
         self.objects: dict[str, Any] = {}
         self.poses: np.ndarray | None = None
+        self.plane: gfx.Group | None = None  # 2D objects under a pinhole, on its image plane (3D views)
 
 
 class SceneBuilder:
@@ -62,6 +77,13 @@ class SceneBuilder:
         self._groups: dict[str, gfx.Group] = {self.origin: self.root}
         self._hidden: set[str] = set()
         self.visualizer_context = None  # passed to visualizers as a 4th argument when set (the 2D view's)
+        self.settings = None  # the view's ViewSettings (defaults, overrides, time ranges), when it has any
+        self._ranged: set[str] = set()  # entities drawn from a range query (re-read when the cursor moves)
+        self._last_query: tuple[str, int | None] | None = None
+        # 3D views: pinhole entity -> the 4x4 taking its 2D space onto its image plane (2D data under it is
+        # drawn there by the 2D visualizers, as Rerun puts a pinhole's 2D space into the 3D view)
+        self.pinholes: dict[str, np.ndarray] = {}
+        self._pinhole_params: dict[str, tuple[np.ndarray, np.ndarray | None, np.ndarray | None, float]] = {}
         prefix = self.origin.rstrip("/") + "/"
         self._in_space = lambda p: p == self.origin or self.origin == "/" or p.startswith(prefix)
         self.tracker = ChangeTracker(store, include=lambda p: self._in_space(p) and (include is None or include(p)))
@@ -120,35 +142,135 @@ class SceneBuilder:
     def update(self, timeline: str, at: int | None) -> set[str]:
         """Bring the scene to the latest-at state at ``(timeline, at)``; returns the entities rebuilt."""
         rebuilt = set()
-        for path in sorted(self.tracker.dirty(timeline, at)):
+        dirty = self.tracker.dirty(timeline, at)
+        if self._last_query != (timeline, at):
+            dirty |= self._ranged  # their window moved with the cursor
+        self._last_query = (timeline, at)
+        pinholes_before = dict(self.pinholes)
+        for path in sorted(dirty):
             if self._refresh(self._entity(path), timeline, at):
                 rebuilt.add(path)
+        if self.view_kind == "3D" and _changed_keys(pinholes_before, self.pinholes):
+            rebuilt |= self._pinholes_changed(pinholes_before, timeline, at)
         return rebuilt
 
+    def pinhole_of(self, path: str) -> str | None:
+        """The pinhole entity whose 2D space ``path`` is in (itself or its nearest ancestor), or None."""
+        while True:
+            if path in self.pinholes:
+                return path
+            if path in ("/", self.origin):
+                return None
+            path = path.rsplit("/", 1)[0] or "/"
+
+    def _pinholes_changed(self, before: dict, timeline: str, at: int | None) -> set[str]:
+        """A pinhole came, went or moved its plane: entities in the spaces concerned are drawn again."""
+        changed = _changed_keys(before, self.pinholes)
+        again = set()
+        for path, ent in list(self._entities.items()):
+            if any(path == c or path.startswith(c.rstrip("/") + "/") for c in changed):
+                ent.row_ids = None
+                if self._refresh(ent, timeline, at):
+                    again.add(path)
+        return again
+
     # ---- per entity ----------------------------------------------------------------------------
+    def _query(self, path: str, timeline: str, at: int | None):
+        """The entity's latest-at result, or its range result when a visible time range applies, with the
+        view's defaults and overrides applied."""
+        settings = self.settings
+        time_range = settings.time_range(path, timeline) if settings is not None else None
+        if time_range is None:
+            self._ranged.discard(path)
+            result = self.store.latest_at(path, timeline=timeline, at=at)
+        else:
+            self._ranged.add(path)
+            if at is None:
+                info = self.store.timelines().get(timeline)
+                cursor = int(info.max) if info is not None else 0
+            else:
+                cursor = at
+            start, end = resolve_time_range(time_range, cursor)
+            result = range_result(self.store, path, timeline=timeline, at=at, start=start, end=end,
+                                  required=required_components(self.view_kind), concatenable=RANGE_CONCATENATED)
+        if settings is not None:
+            result = settings.apply(path, result, {name.split(":", 1)[0] for name in result})
+        return result
+
     def _refresh(self, ent: _Entity, timeline: str, at: int | None) -> bool:
-        result = self.store.latest_at(ent.path, timeline=timeline, at=at)
+        result = self._query(ent.path, timeline, at)
         row_ids = getattr(result, "row_ids", None)
         if row_ids is not None and ent.row_ids is not None and dict(row_ids) == ent.row_ids:
             return False
         ent.row_ids = None if row_ids is None else dict(row_ids)
         self._apply_transform(ent, result)
+        plane = None
+        if self.view_kind == "3D":
+            self._note_pinhole(ent.path, result)
+            owner = self.pinhole_of(ent.path)
+            plane = None if owner is None else self.pinholes[owner]
+        visualizers = [] if plane is not None and ent.path not in self.pinholes else visualizers_for(result, self.view_kind)
+        if plane is not None:  # the pinhole's 2D space: images and 2D primitives, projected
+            visualizers += [v for v in visualizers_for(result, "2D") if v.archetype != "Pinhole"]
         objects = {}
-        for vis in visualizers_for(result, self.view_kind):
+        for vis in visualizers:
             try:
                 prev = ent.objects.get(vis.archetype)
                 ctx = self.visualizer_context
-                obj = vis.fn(prev, result, ent.path) if ctx is None else vis.fn(prev, result, ent.path, ctx)
+                obj = vis.fn(prev, result, ent.path) if ctx is None or vis.view != "2D" else \
+                    vis.fn(prev, result, ent.path, ctx)
             except Exception as exc:  # noqa: BLE001 - bad data must not break the view of everything else
                 self._warn_once(ent.path, vis.archetype, exc)
                 continue
             if obj is not None:
+                obj._rnb_in_plane = vis.view == "2D" and self.view_kind != "2D"
                 objects[vis.archetype] = obj
         poses = instance_poses_to_mat4s(result)
-        if objects != ent.objects or not _same_poses(poses, ent.poses):
-            self._place_visuals(ent, objects, poses)
+        if objects != ent.objects or not _same_poses(poses, ent.poses) or ent.plane is not None \
+                and not np.array_equal(ent.plane.local.matrix, plane if plane is not None else np.eye(4)):
+            self._place_visuals(ent, objects, poses, plane)
         ent.objects, ent.poses = objects, poses
         return True
+
+    def _note_pinhole(self, path: str, result) -> None:
+        """Keep the image-plane matrix of a pinhole entity (3D views)."""
+        k = as_float_rows(batch(result, "Pinhole:image_from_camera"), 9)
+        if k is None:
+            self.pinholes.pop(path, None)
+            return
+        xyz = as_float_rows(batch(result, "Pinhole:camera_xyz"), 3)
+        dist = as_float_rows(batch(result, "Pinhole:image_plane_distance"), 1)
+        m = pinhole_image_plane_matrix(k[0], None if xyz is None else xyz[0].astype(np.uint8),
+                                       1.0 if dist is None else float(dist[0, 0]))
+        if m is None:
+            self.pinholes.pop(path, None)
+        else:
+            self.pinholes[path] = m
+            res = as_float_rows(batch(result, "Pinhole:resolution"), 2)
+            self._pinhole_params[path] = (k[0], None if xyz is None else xyz[0].astype(np.uint8),
+                                          None if res is None else res[0], 1.0 if dist is None else float(dist[0, 0]))
+
+    def world_matrix(self, path: str) -> np.ndarray | None:
+        """The 4x4 world matrix of an entity's space (its transforms and its parents'), or None when unseen."""
+        group = self._groups.get("/" + path.strip("/"))
+        return None if group is None else np.asarray(group.world.matrix, float)
+
+    def pinhole_camera(self, path: str) -> tuple[np.ndarray, float, float, float] | None:
+        """Looking through the pinhole at ``path``: (world matrix of a pygfx camera there (it looks down its -z,
+        y up), the frustum's width and height at unit distance, image plane distance); None when no pinhole."""
+        path = "/" + path.strip("/")
+        params = self._pinhole_params.get(path)
+        world = self.world_matrix(path)
+        if params is None or path not in self.pinholes or world is None:
+            return None
+        k_flat, xyz, res, dist = params
+        k = np.asarray(k_flat, np.float64).reshape(3, 3, order="F")
+        w, h = (float(res[0]), float(res[1])) if res is not None else (2 * k[0, 2], 2 * k[1, 2])
+        basis = pinhole_camera_basis(xyz)  # RDF -> entity space
+        rot = np.stack([basis @ [1, 0, 0], basis @ [0, -1, 0], basis @ [0, 0, -1]], axis=1)
+        local = np.eye(4)
+        local[:3, :3] = rot
+        return world @ local, w / abs(k[0, 0]), h / abs(k[1, 1]), dist
 
     def _apply_transform(self, ent: _Entity, result) -> None:
         # The origin's own transform places the origin in its parent: the view's space is the origin's.
@@ -165,11 +287,21 @@ class SceneBuilder:
             elif self._view_coordinates_owner == ent.path:
                 self.view_up, self._view_coordinates_owner = np.array([0.0, 0.0, 1.0]), None
 
-    def _place_visuals(self, ent: _Entity, objects: dict[str, Any], poses: np.ndarray | None) -> None:
+    def _place_visuals(self, ent: _Entity, objects: dict[str, Any], poses: np.ndarray | None,
+                       plane: np.ndarray | None = None) -> None:
         ent.visuals.clear()
+        ent.plane = None
+        if plane is not None and any(getattr(o, "_rnb_in_plane", False) for o in objects.values()):
+            ent.plane = gfx.Group(name=f"{ent.path} image plane")
+            ent.plane.local.matrix = plane
+            ent.visuals.add(ent.plane)
+        if ent.plane is not None:
+            for obj in objects.values():
+                if getattr(obj, "_rnb_in_plane", False):
+                    _sizes_in_model_space(obj)
         if poses is None:
             for obj in objects.values():
-                ent.visuals.add(obj)
+                (ent.plane if getattr(obj, "_rnb_in_plane", False) and ent.plane is not None else ent.visuals).add(obj)
             return
         for pose in poses:
             holder = gfx.Group()
@@ -225,6 +357,21 @@ def _iter_visible(obj):
     yield obj
     for child in obj.children:
         yield from _iter_visible(child)
+
+
+def _sizes_in_model_space(obj) -> None:
+    """2D radii are in the 2D space's units (pixels): on an image plane they scale with it, so world-space
+    sizes become model-space ones (pygfx's "world" ignores the object's own scale)."""
+    for o in _iter_visible(obj):
+        mat = getattr(o, "material", None)
+        for attr in ("size_space", "thickness_space"):
+            if mat is not None and getattr(mat, attr, None) == "world":
+                setattr(mat, attr, "model")
+
+
+def _changed_keys(a: dict, b: dict) -> set:
+    """Keys added, removed or whose value (an array) changed between two dicts."""
+    return {k for k in set(a) | set(b) if k not in a or k not in b or not np.array_equal(a[k], b[k])}
 
 
 def _same_poses(a, b) -> bool:

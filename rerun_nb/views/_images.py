@@ -132,8 +132,9 @@ def image_to_rgba(result, prefix: str = "Image") -> np.ndarray | None:
         out[..., :3] = u8
         out[..., 3] = 255
     else:
-        order = [2, 1, 0] if model in (4, 5) else [0, 1, 2]
-        out[..., :3] = u8[..., order]
+        # Slices, not a fancy index: numpy copies the channels once instead of gathering them first
+        # (a 1920x1080 image per step: one 6 MB pass less).
+        out[..., :3] = u8[..., 2::-1] if model in (4, 5) else u8[..., :3]
         out[..., 3] = u8[..., 3] if c == 4 else 255
     return out
 

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+from ..viewer import _vis_asset, _vis_frames  # noqa: F401  (register 3D visualizers of 0.41's newer archetypes)
+from . import _video, _vis2d_more, _vis3d_grids  # noqa: F401  (register Ellipses2D, EncodedDepthImage, video, grids)
+from ._audio import AudioView
 from ._bar_chart import BarChartView
 from ._base import View
+from ._graph import GraphView
+from ._map import MapView
 from ._spatial2d import Spatial2DView
 from ._spatial3d import Spatial3DView
+from ._state_timeline import StateTimelineView
 from ._tensor import TensorView
 from ._text import TextDocumentView, TextLogView
 from ._time_series import TimeSeriesView
@@ -14,7 +20,7 @@ __all__ = ["VIEW_CLASSES", "UnsupportedView", "make_view"]
 
 
 class UnsupportedView(View):
-    """A view kind rerun_nb does not draw yet (DataframeView, GraphView, MapView, ...): a notice, no error."""
+    """A view kind rerun_nb does not draw yet (DataframeView, ...): a notice, no error."""
 
     def __init__(self, store, *, kind: str, **kwargs):
         self.kind = kind
@@ -24,7 +30,8 @@ class UnsupportedView(View):
 
 VIEW_CLASSES: dict[str, type[View]] = {
     cls.kind: cls for cls in (Spatial3DView, Spatial2DView, TimeSeriesView, TextLogView, TextDocumentView,
-                              BarChartView, TensorView)
+                              BarChartView, TensorView, GraphView,
+                              MapView, StateTimelineView, AudioView)
 }
 
 

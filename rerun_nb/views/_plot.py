@@ -9,7 +9,12 @@ from collections.abc import Callable
 import numpy as np
 import pygfx as gfx
 
-__all__ = ["DECIMATE_ABOVE", "DecimatedLine", "GrowingLine", "PlotFrame", "time_tick_format"]
+__all__ = ["AGGREGATION_POLICIES", "DECIMATE_ABOVE", "DecimatedLine", "EnvelopeBand", "GrowingLine", "PlotFrame", "time_tick_format"]
+
+# Rerun's AggregationPolicy values (rerun.components.AggregationPolicy)
+OFF, AVERAGE, MAX, MIN, MINMAX, MINMAX_AVERAGE = 1, 2, 3, 4, 5, 6
+AGGREGATION_POLICIES = {"off": OFF, "average": AVERAGE, "max": MAX, "min": MIN, "minmax": MINMAX,
+                        "minmaxaverage": MINMAX_AVERAGE}
 
 DECIMATE_ABOVE = 4  # samples per plot pixel column above which a series is drawn as min/max per column
 
@@ -127,6 +132,13 @@ class PlotFrame:
         pw, ph = w - MARGIN_LEFT_PX - MARGIN_RIGHT_PX, h - MARGIN_TOP_PX - MARGIN_BOTTOM_PX
         return MARGIN_LEFT_PX + (x - x0) / (x1 - x0) * pw, MARGIN_TOP_PX + (y1 - y) / (y1 - y0) * ph
 
+    def data_per_pixel(self, rect) -> tuple[float, float]:
+        """Plot units per screen pixel along x and y inside ``rect``."""
+        x0, x1, y0, y1 = self.bounds
+        pw = max(rect[2] - MARGIN_LEFT_PX - MARGIN_RIGHT_PX, 1)
+        ph = max(rect[3] - MARGIN_TOP_PX - MARGIN_BOTTOM_PX, 1)
+        return (x1 - x0) / pw, (y1 - y0) / ph
+
     def draw(self, renderer, rect) -> None:
         """Axes along the bottom and left edges of the data, then the scene."""
         x0, x1, y0, y1 = self.bounds
@@ -139,8 +151,83 @@ class PlotFrame:
         renderer.render(self.scene, self.camera, rect=rect, flush=False)
 
 
+class EnvelopeBand:
+    """The min/max vertex pairs of a decimated series drawn as a filled band (a triangle strip through each
+    column's [min - w/2, max + w/2]) instead of a thick polyline.
+
+    Why: on lavapipe, pygfx's line shader over ~2 x 1,200 near-vertical segments per series (a min/max zig-zag
+    across the plot) cost ~28 ms per series at 1280x720; the same pixels as a plain mesh cost ~5
+    (bench/bench_views.py, time series 3 x 100k). At one bin per pixel column the two look the same: the
+    column is covered from its min to its max, and consecutive columns join. The half width ``w/2`` is in
+    pixels, turned into plot units by ``fit_pixel`` when the y scale changes. Index buffers are built for
+    the capacity once; appending writes only the new columns.
+    """
+
+    def __init__(self, color, width_px: float = 1.5, capacity_bins: int = 512):
+        self.color, self.width_px = color, width_px
+        self.pad = 0.0
+        self.bins = 0
+        self._lo = np.empty(0, np.float32)
+        self._hi = np.empty(0, np.float32)
+        self._x = np.empty(0, np.float32)
+        self.obj = self._make(capacity_bins)
+
+    def _make(self, capacity_bins: int):
+        self.capacity = max(int(capacity_bins), 2)
+        positions = np.zeros((2 * self.capacity, 3), np.float32)
+        i = np.arange(self.capacity - 1, dtype=np.uint32)
+        tris = np.empty((2 * (self.capacity - 1), 3), np.uint32)
+        tris[0::2] = np.stack([2 * i, 2 * i + 1, 2 * i + 2], 1)
+        tris[1::2] = np.stack([2 * i + 1, 2 * i + 3, 2 * i + 2], 1)
+        mesh = gfx.Mesh(gfx.Geometry(positions=positions, indices=tris),
+                        gfx.MeshBasicMaterial(color=self.color, side="both"))
+        mesh.geometry.indices.draw_range = (0, 0)
+        return mesh
+
+    def set_pairs(self, verts: np.ndarray, first_bin: int = 0) -> None:
+        """Columns from ``first_bin`` on are the (2k, 2) min/max vertex pairs ``verts`` (older ones stay)."""
+        k = len(verts) // 2
+        need = first_bin + k
+        self._lo, self._hi, self._x = (np.resize(a, max(need, len(a))) for a in (self._lo, self._hi, self._x))
+        a, b = verts[0::2, 1], verts[1::2, 1]
+        self._lo[first_bin:need] = np.minimum(a, b)
+        self._hi[first_bin:need] = np.maximum(a, b)
+        self._x[first_bin:need] = verts[0::2, 0]
+        self.bins = need
+        if need > self.capacity:
+            parent = self.obj.parent
+            new = self._make(max(need, 2 * self.capacity))
+            new.material.clipping_planes = self.obj.material.clipping_planes
+            if parent is not None:
+                parent.remove(self.obj)
+                parent.add(new)
+            self.obj = new
+            first_bin = 0
+        self._write(first_bin)
+
+    def _write(self, first_bin: int) -> None:
+        n = self.bins
+        buf = self.obj.geometry.positions
+        if n > first_bin:
+            buf.data[2 * first_bin : 2 * n : 2, 0] = self._x[first_bin:n]
+            buf.data[2 * first_bin + 1 : 2 * n : 2, 0] = self._x[first_bin:n]
+            buf.data[2 * first_bin : 2 * n : 2, 1] = self._lo[first_bin:n] - self.pad
+            buf.data[2 * first_bin + 1 : 2 * n : 2, 1] = self._hi[first_bin:n] + self.pad
+            buf.update_range(2 * first_bin, 2 * (n - first_bin))
+        self.obj.geometry.indices.draw_range = (0, max(2 * (n - 1), 0))
+
+    def fit_pixel(self, y_per_px: float) -> None:
+        """Keep the band at least ``width_px`` thick on screen for a y scale of ``y_per_px`` plot units per pixel."""
+        pad = 0.5 * self.width_px * float(y_per_px)
+        if abs(pad - self.pad) > 0.02 * max(abs(self.pad), 1e-30):
+            self.pad = pad
+            self._write(0)
+
+
 class DecimatedLine:
-    """A long series drawn as min/max pairs per bin of about one pixel column (Rerun's aggregation).
+    """A long series drawn aggregated per bin of about one pixel column (Rerun's ``AggregationPolicy``):
+    the min and max of each bin (MinMax, two vertices), or one vertex: their mean (MinMaxAverage), the
+    bin's average (Average), max (Max) or min (Min).
 
     Bins have a fixed width in plot units, chosen when the line is (re)built for a plot width. New samples
     only touch the last bins, so appending costs O(new samples); when the data's x span has doubled
@@ -148,8 +235,14 @@ class DecimatedLine:
     per plot pixel the view draws every sample instead (``GrowingLine``).
     """
 
-    def __init__(self, color, width_px: float = 1.5, points: bool = False, marker_px: float = 4.0):
-        self.line = GrowingLine(color, width_px=width_px, points=points, marker_px=marker_px)
+    def __init__(self, color, width_px: float = 1.5, points: bool = False, marker_px: float = 4.0,
+                 policy: int = MINMAX):
+        self.line = GrowingLine(color, width_px=width_px, points=points, marker_px=marker_px)  # the bin vertices
+        self.policy = policy
+        self._per_bin = 2 if policy == MINMAX else 1
+        # MinMax is drawn as a filled envelope band over the min/max vertices (see EnvelopeBand: far cheaper
+        # than a zig-zag polyline on lavapipe); the one-vertex policies are drawn as the line itself.
+        self.band = EnvelopeBand(color, width_px=width_px) if policy == MINMAX else None
         self._xy = np.empty((1024, 2))  # samples, grown by doubling (appends copy only the new ones)
         self._len = 0
         self.bin_width = 0.0
@@ -161,8 +254,18 @@ class DecimatedLine:
 
     @property
     def obj(self):
-        """The pygfx object drawn."""
-        return self.line.obj
+        """The pygfx object drawn (MinMax: the envelope band over the min/max vertices; else the line)."""
+        return self.line.obj if self.band is None else self.band.obj
+
+    @property
+    def vertices(self) -> np.ndarray:
+        """The bin vertices: MinMax (2 * bins, 2) min/max pairs in the order they occurred; else one per bin."""
+        return self.line.obj.geometry.positions.data[: self.line.n, :2]
+
+    def fit_pixel(self, y_per_px: float) -> None:
+        """Tell the drawn band the plot's y scale (plot units per pixel); lines need no fitting."""
+        if self.band is not None:
+            self.band.fit_pixel(y_per_px)
 
     @property
     def n(self) -> int:
@@ -206,37 +309,56 @@ class DecimatedLine:
         verts, bins = self._bins(self.x[lo:], self.y[lo:], first_bin)
         self.line.n = self._done_verts  # the open (last) bin's vertices are written again
         self.line.append(verts)
+        if self.band is not None:
+            self.band.set_pairs(verts, self._done_verts // 2)
         self._finish(verts, bins)
 
     def _rebuild(self, plot_width_px: int) -> None:
         self.rebuilds += 1
         if not len(self.x):
             self.line.set(np.empty((0, 2)))
+            if self.band is not None:
+                self.band.bins = 0
+                self.band.set_pairs(np.empty((0, 2)))
             return
         self.x_origin = float(self.x[0])
         self.built_span = float(self.x[-1] - self.x[0]) or 1.0
         self.bin_width = self.built_span / max(plot_width_px, 1)
         verts, bins = self._bins(self.x, self.y, 0)
         self.line.set(verts)
+        if self.band is not None:
+            self.band.bins = 0
+            self.band.set_pairs(verts)
         self._done_verts = 0
         self._finish(verts, bins)
 
     def _finish(self, verts: np.ndarray, bins: np.ndarray) -> None:
         """Bins before the newest sample's bin are final: remember where their vertices end."""
         self._done_bins = max(int((self.x[-1] - self.x_origin) // self.bin_width), 0)
-        self._done_verts = self.line.n - 2 * int(np.count_nonzero(bins >= self._done_bins))
+        self._done_verts = self.line.n - self._per_bin * int(np.count_nonzero(bins >= self._done_bins))
 
     def _bins(self, x: np.ndarray, y: np.ndarray, first_bin: int) -> tuple[np.ndarray, np.ndarray]:
-        """(2 * bins, 2) vertices (each bin's min and max at its centre, in the order they occurred) and
-        the bin index of each vertex pair."""
+        """Vertices at each bin's centre (MinMax: its min and max, in the order they occurred; else one
+        aggregate) and the bin index of each bin."""
         if not len(x):
             return np.empty((0, 2)), np.empty(0, np.int64)
         idx = np.maximum(((x - self.x_origin) // self.bin_width).astype(np.int64), first_bin)
         starts = np.flatnonzero(np.r_[True, idx[1:] != idx[:-1]])
         ends = np.r_[starts[1:], len(y)]
+        centres = self.x_origin + (idx[starts] + 0.5) * self.bin_width
         with np.errstate(invalid="ignore"):
             ymin = np.fmin.reduceat(y, starts)
             ymax = np.fmax.reduceat(y, starts)
+        if self.policy != MINMAX:
+            if self.policy == AVERAGE:
+                finite = np.isfinite(y)
+                counts = np.add.reduceat(finite.astype(np.int64), starts)
+                sums = np.add.reduceat(np.where(finite, y, 0.0), starts)
+                with np.errstate(invalid="ignore", divide="ignore"):
+                    agg = np.where(counts > 0, sums / np.maximum(counts, 1), np.nan)
+            else:
+                agg = {MAX: ymax, MIN: ymin}.get(self.policy, (ymin + ymax) / 2)
+            return np.stack([centres, agg], axis=1), idx[starts]
         bin_of = np.repeat(np.arange(len(starts)), ends - starts)
         pos = np.arange(len(y))
         first_min = np.full(len(starts), len(y))
@@ -245,7 +367,7 @@ class DecimatedLine:
         np.minimum.at(first_max, bin_of[y == ymax[bin_of]], pos[y == ymax[bin_of]])
         first_is_min = first_min <= first_max
         verts = np.empty((2 * len(starts), 2))
-        verts[0::2, 0] = verts[1::2, 0] = self.x_origin + (idx[starts] + 0.5) * self.bin_width
+        verts[0::2, 0] = verts[1::2, 0] = centres
         verts[0::2, 1] = np.where(first_is_min, ymin, ymax)
         verts[1::2, 1] = np.where(first_is_min, ymax, ymin)
         return verts, idx[starts]

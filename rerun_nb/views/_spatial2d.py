@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import numpy as np
 import pygfx as gfx
 
 from ..viewer._scene import SceneBuilder
 from . import _vis2d  # noqa: F401  (registers the 2D visualizers)
+from ._annotations import AnnotationsMixin, annotation_table
 from ._base import BACKGROUND_RGB, View
+from ._overrides import view_settings
 from ._props import background_color, visual_bounds_2d
 from ._spatial3d import BEFORE_RENDER
 
@@ -18,29 +18,18 @@ __all__ = ["Spatial2DView", "annotation_table"]
 CAMERA_DEPTH = 1000.0  # draw orders (z) of a few hundred either way stay inside the camera's depth range
 
 
-def annotation_table(batch: Any) -> dict[int, tuple[str | None, int | None]]:
-    """An ``AnnotationContext:context`` batch as {class id: (label, packed RGBA color)}."""
-    rows = batch.to_pylist() if hasattr(batch, "to_pylist") else list(batch)
-    if rows and isinstance(rows[0], list):  # one instance holding the list of class descriptions
-        rows = [entry for row in rows for entry in row]
-    table = {}
-    for entry in rows:
-        info = (entry.get("class_description") or {}).get("info") or {}
-        table[int(entry.get("class_id", info.get("id", 0)))] = (info.get("label"), info.get("color"))
-    return table
-
-
-class Spatial2DView(View):
+class Spatial2DView(AnnotationsMixin, View):
     """Rerun's ``Spatial2DView``: Image, DepthImage, SegmentationImage, EncodedImage, Points2D, Boxes2D,
     LineStrips2D, Arrows2D, with labels and draw order."""
 
     kind = "2D"
-    applied_properties = frozenset({"background", "visual_bounds"})
+    applied_properties = frozenset({"background", "visual_bounds", "defaults", "overrides", "time_ranges"})
 
     def __init__(self, store, **kwargs):
         super().__init__(store, **kwargs)
         self.builder = SceneBuilder(store, origin=self.origin, include=self.includes, view_kind=self.kind)
         self.builder.visualizer_context = self
+        self.builder.settings = view_settings(self)
         self.scene = gfx.Scene()
         self.scene.add(gfx.Background.from_color(background_color(self.properties.get("background"), BACKGROUND_RGB)))
         flip = gfx.Group(name="y down")  # Rerun's 2D space has y down
@@ -60,25 +49,9 @@ class Spatial2DView(View):
         self.viewport = gfx.Viewport(renderer, (0, 0, 1, 1))
         self.controller = gfx.PanZoomController(self.camera, register_events=self.viewport, damping=0)
 
-    # ---- annotations (the visualizer context) ------------------------------------------------------
-    def annotations(self, entity_path: str) -> dict[int, tuple[str | None, int | None]] | None:
-        """Class id -> (label, color) of the nearest AnnotationContext at or above ``entity_path``."""
-        cached = self._annotations.get(entity_path)
-        if cached is not None or entity_path in self._annotations:
-            return cached
-        timeline, at = self._query
-        path, table = entity_path, None
-        while timeline is not None:
-            ctx = self.store.latest_at(path, timeline=timeline, at=at, components=["AnnotationContext:context"])
-            b = ctx.get("AnnotationContext:context")
-            if b is not None and len(b):
-                table = annotation_table(b)
-                break
-            if path == "/":
-                break
-            path = path.rsplit("/", 1)[0] or "/"
-        self._annotations[entity_path] = table
-        return table
+    def query_time(self) -> tuple[str | None, int | None]:
+        """The (timeline, time) of the current update (visualizers that read history, e.g. VideoStream)."""
+        return self._query
 
     # ---- View interface ----------------------------------------------------------------------------
     def update(self, timeline, at) -> None:

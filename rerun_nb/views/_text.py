@@ -71,7 +71,9 @@ class TextLogView(View):
         self.timeline: str | None = None
         self.at: int | None = None
         self.logs: dict[str, _LogRows] = {}
-        self._texts: list = []
+        self._texts: list = []  # every Text object made (shown or spare)
+        self._shown: dict[tuple, list] = {}  # (line, color) -> the Text objects showing it
+        self._spare: list = []  # hidden Text objects, reused for new lines
         levels = prop_value(self.properties.get("rows"), "filter_by_log_level")
         self.levels = None if levels is None else {str(x).upper() for x in
                                                    (levels if isinstance(levels, (list, tuple)) else [levels])}
@@ -118,20 +120,37 @@ class TextLogView(View):
     def draw(self, renderer, rect) -> None:
         limit = max((rect[3] - 24) // ROW_PX, 1)
         rows = self.visible_rows(limit)
-        while len(self._texts) < len(rows):
-            t = ScreenOverlay.text("", color=TEXT_COLOR, font_px=FONT_PX)
-            self._texts.append(t)
-            self.overlay.scene.add(t)
-        for i, t in enumerate(self._texts):
-            if i >= len(rows):
-                t.visible = False
-                continue
-            _time, path, text, level, color = rows[i]
-            line = f"{path}  {level or '':<5}  {text}"
-            if getattr(t, "_rnb_line", None) != (line, color):
-                t.set_text(line)
-                t.material.color = color or LEVEL_COLORS.get((level or "").upper(), TEXT_COLOR)
-                t._rnb_line = (line, color)
+        # Text objects are kept per shown line, not per row slot: stepping or playing shifts the rows by one,
+        # and only the new line is laid out (pygfx text layout is ~1 ms a line on a CPU machine); the others
+        # just move. Objects of lines that left are reused for the new ones.
+        wanted = [(f"{path}  {level or '':<5}  {text}", color or LEVEL_COLORS.get((level or "").upper(), TEXT_COLOR))
+                  for _time, path, text, level, color in rows]
+        old: dict[tuple, list] = self._shown
+        shown: dict[tuple, list] = {}
+        slots: list = [None] * len(wanted)
+        for i, key in enumerate(wanted):
+            same = old.get(key)
+            if same:
+                slots[i] = same.pop()
+                shown.setdefault(key, []).append(slots[i])
+        free = [t for same in old.values() for t in same] + self._spare
+        self.laid_out = 0  # lines laid out by this draw (the others were on screen already)
+        for i, key in enumerate(wanted):
+            if slots[i] is None:
+                t = free.pop() if free else None
+                if t is None:
+                    t = ScreenOverlay.text("", color=TEXT_COLOR, font_px=FONT_PX)
+                    self._texts.append(t)
+                    self.overlay.scene.add(t)
+                t.set_text(key[0])
+                t.material.color = key[1]
+                self.laid_out += 1
+                slots[i] = t
+                shown.setdefault(key, []).append(t)
+        for t in free:
+            t.visible = False
+        self._spare, self._shown = free, shown
+        for i, t in enumerate(slots):
             t.visible = True
             self.overlay.place(t, 8, 22 + i * ROW_PX)
         self.overlay.place(self._title, 6, 4)

@@ -10,10 +10,11 @@ from __future__ import annotations
 import numpy as np
 import pygfx as gfx
 
-from ..query import ChangeTracker, ScalarHistory, batch, first_bool, float_values, rgba_float, text_values
+from ..query import ChangeTracker, ScalarHistory, batch, first_bool, first_int, float_values, rgba_float, text_values
 from ..viewer._colors import auto_color
 from ._base import BACKGROUND_RGB, ScreenOverlay, View
 from ._plot import (
+    AGGREGATION_POLICIES,
     DECIMATE_ABOVE,
     MARGIN_LEFT_PX,
     MARGIN_RIGHT_PX,
@@ -22,11 +23,16 @@ from ._plot import (
     PlotFrame,
     time_tick_format,
 )
+from ._overrides import ViewSettings
 from ._props import background_color, prop_value
 
 __all__ = ["TimeSeriesView"]
 
+# (id(store), timeline) -> the user's x range shared by the plots whose TimeAxis links to the global one
+_LINKED_X_VIEWS: dict[tuple[int, str | None], tuple[float, float] | None] = {}
+
 STYLE_COMPONENTS = ["SeriesLines:colors", "SeriesLines:widths", "SeriesLines:names", "SeriesLines:visible_series",
+                    "SeriesLines:aggregation_policy",
                     "SeriesPoints:colors", "SeriesPoints:markers", "SeriesPoints:names", "SeriesPoints:visible_series",
                     "SeriesPoints:marker_sizes"]
 CURSOR_COLOR = "#e8e8e8"
@@ -41,9 +47,11 @@ class _Series:
     """One column of an entity's scalars, drawn as a line or as markers: every sample while there are at
     most ``DECIMATE_ABOVE`` per plot pixel column, else min/max per column (lines only)."""
 
-    def __init__(self, name: str, color: str, width: float, points: bool, marker_px: float):
+    def __init__(self, name: str, color: str, width: float, points: bool, marker_px: float,
+                 policy: int = AGGREGATION_POLICIES["minmax"]):
         self.name, self.color = name, color
         self.style = (color, width, points, marker_px)
+        self.policy = policy
         self.line = GrowingLine(color, width_px=width, points=points, marker_px=marker_px)
         self.decimated: DecimatedLine | None = None
         self._raw: list[np.ndarray] = []  # samples while drawn one by one (to decimate them later)
@@ -62,11 +70,12 @@ class _Series:
         if self.decimated is not None:
             self.decimated.append(xy, plot_px)
             return False
-        self._raw.append(xy)
+        if self.policy != AGGREGATION_POLICIES["off"]:  # kept only to be aggregated later
+            self._raw.append(xy)
         self._raw_n += len(xy)
-        if self._raw_n > DECIMATE_ABOVE * plot_px and not self.style[2]:
+        if self._raw_n > DECIMATE_ABOVE * plot_px and not self.style[2] and self.policy != AGGREGATION_POLICIES["off"]:
             color, width, points, marker = self.style
-            self.decimated = DecimatedLine(color, width_px=width, points=points, marker_px=marker)
+            self.decimated = DecimatedLine(color, width_px=width, points=points, marker_px=marker, policy=self.policy)
             self.decimated.set(np.concatenate(self._raw), plot_px)
             self._raw = []
             return True
@@ -83,11 +92,15 @@ class TimeSeriesView(View):
     """Rerun's ``TimeSeriesView``: ``Scalars`` with ``SeriesLines`` / ``SeriesPoints`` styles."""
 
     kind = "TimeSeries"
-    applied_properties = frozenset({"background", "axis_y", "plot_legend", "time_ranges"})
+    applied_properties = frozenset({"background", "axis_x", "axis_y", "plot_legend", "time_ranges", "defaults",
+                                    "overrides"})
 
     def __init__(self, store, **kwargs):
         super().__init__(store, **kwargs)
         self.tracker = ChangeTracker(store, include=self.includes)
+        self.settings = ViewSettings(self.properties)  # defaults= / overrides= of the series styles
+        for problem in self.settings.problems:
+            self.add_notice(f"not applied: {problem}")
         self.frame = PlotFrame(background_color(self.properties.get("background"), BACKGROUND_RGB))
         self.cursor = gfx.Line(gfx.Geometry(positions=np.zeros((2, 3), np.float32)),
                                gfx.LineMaterial(thickness=1.0, color=CURSOR_COLOR, thickness_space="screen"))
@@ -170,6 +183,9 @@ class TimeSeriesView(View):
 
     def _make_series(self, path: str, k: int) -> list[_Series]:
         style = self.store.latest_at(path, timeline=self.timeline, components=STYLE_COMPONENTS)
+        # the SeriesLines visualizer runs for every Scalars entity (Rerun's default), so its defaults always apply
+        present = {"SeriesLines"} | {name.split(":", 1)[0] for name in style}
+        style = self.settings.apply(path, style, present)
         points = batch(style, "SeriesPoints:markers") is not None or batch(style, "SeriesPoints:colors") is not None
         points = points and batch(style, "SeriesLines:colors") is None
         prefix = "SeriesPoints" if points else "SeriesLines"
@@ -177,13 +193,16 @@ class TimeSeriesView(View):
         names = text_values(batch(style, f"{prefix}:names"))
         widths = float_values(batch(style, "SeriesLines:widths"))
         sizes = float_values(batch(style, "SeriesPoints:marker_sizes"))
+        policy = first_int(batch(style, "SeriesLines:aggregation_policy"), AGGREGATION_POLICIES["minmax"])
+        if policy not in AGGREGATION_POLICIES.values():
+            policy = AGGREGATION_POLICIES["minmax"]
         out = []
         for j in range(k):
             color = colors[min(j, len(colors) - 1)] if colors is not None else auto_color(f"{path}#{j}" if j else path)
             name = names[j] if names is not None and j < len(names) else (path if k == 1 else f"{path}[{j}]")
             width = float(widths[min(j, len(widths) - 1)]) if widths is not None else 1.5
             size = 2 * float(sizes[min(j, len(sizes) - 1)]) if sizes is not None else 4.0
-            out.append(_Series(name, _css(color), width, points, size))
+            out.append(_Series(name, _css(color), width, points, size, policy))
         return out
 
     # ---- drawing ----------------------------------------------------------------------------------
@@ -195,10 +214,49 @@ class TimeSeriesView(View):
         lo, hi = min(t[0] for t in ts), max(t[1] for t in ts)
         return (lo - self._origin_raw) / self._scale, (hi - self._origin_raw) / self._scale
 
+    # ---- the time axis: TimeAxis(link=, view_range=, zoom_lock=) -------------------------------------
+    @property
+    def linked(self) -> bool:
+        """``TimeAxis(link=LinkAxis.LinkToGlobal)``: the x range is the time panel's, shared by linked plots."""
+        link = prop_value(self.properties.get("axis_x"), "link")
+        return link is not None and str(getattr(link, "name", link)).lower().replace("_", "") in ("linktoglobal", "2")
+
+    @property
+    def zoom_locked(self) -> bool:
+        """``TimeAxis(zoom_lock=True)``: the user's wheel and drag leave the x range alone."""
+        return bool(prop_value(self.properties.get("axis_x"), "zoom_lock", False))
+
+    @property
+    def user_x_view(self) -> tuple[float, float] | None:
+        """The user's pan/zoom of the time axis (shared by linked plots of one store and timeline)."""
+        if self.linked:
+            return _LINKED_X_VIEWS.get((id(self.store), self.timeline))
+        return self._x_view
+
+    @user_x_view.setter
+    def user_x_view(self, value) -> None:
+        if self.linked:
+            _LINKED_X_VIEWS[(id(self.store), self.timeline)] = value
+        self._x_view = value
+
     def x_window(self) -> tuple[float, float] | None:
-        """The visible x range: the user's pan/zoom, else the view's ``time_ranges`` for this timeline, else None."""
-        if self._x_view is not None:
-            return self._x_view
+        """The visible x range: the user's pan/zoom, else ``axis_x``'s view range (a linked axis: the whole
+        timeline, as the time panel shows it), else the view's ``time_ranges`` for this timeline, else None."""
+        if self.user_x_view is not None:
+            return self.user_x_view
+        axis = self.properties.get("axis_x")
+        view_range = prop_value(axis, "view_range")
+        cursor = self.at
+        if view_range is not None:
+            data = self.data_x_range() or (0.0, 1.0)
+            start = self._boundary(getattr(view_range, "start", None), cursor, data[0])
+            end = self._boundary(getattr(view_range, "end", None), cursor, data[1])
+            if end > start:
+                return start, end
+        if self.linked:
+            info = self.store.timelines().get(self.timeline)
+            if info is not None:
+                return (info.min - self._origin_raw) / self._scale, (info.max - self._origin_raw) / self._scale
         ranges = prop_value(self.properties.get("time_ranges"), "ranges") or []
         for vtr in ranges:
             if getattr(vtr, "timeline", None) != self.timeline:
@@ -251,25 +309,25 @@ class TimeSeriesView(View):
         plot_w = max(rect[2] - MARGIN_LEFT_PX - MARGIN_RIGHT_PX, 1)
         px = float(event.get("x", 0)) - rect[0] - MARGIN_LEFT_PX
         if kind == "double_click":
-            self._x_view, self._drag = None, None
+            self.user_x_view, self._drag = None, None
             return True
-        if kind == "wheel":
+        if kind == "wheel" and not self.zoom_locked:
             factor = 1.15 ** (float(event.get("dy", 0)) / 100.0)
             at = x0 + (x1 - x0) * min(max(px / plot_w, 0.0), 1.0)
-            self._x_view = (at - (at - x0) * factor, at + (x1 - at) * factor)
+            self.user_x_view = (at - (at - x0) * factor, at + (x1 - at) * factor)
             return True
         if kind == "pointer_leave":
             return self.set_hover(None)
         if kind == "pointer_move" and not event.get("buttons") and self._drag is None:
             y = float(event.get("y", 0)) - rect[1]
             return self.set_hover(self.sample_info(x0 + (x1 - x0) * px / plot_w), px + MARGIN_LEFT_PX, y)
-        if kind == "pointer_down":
+        if kind == "pointer_down" and not self.zoom_locked:
             self._drag = (px, x0, x1)
             return False
         if kind == "pointer_move" and self._drag is not None and event.get("buttons"):
             start_px, a, b = self._drag
             shift = (px - start_px) / plot_w * (b - a)
-            self._x_view = (a - shift, b - shift)
+            self.user_x_view = (a - shift, b - shift)
             return True
         if kind == "pointer_up":
             self._drag = None
@@ -321,6 +379,11 @@ class TimeSeriesView(View):
             self.frame.show(*rng, rect)
             self._clip(self.frame.bounds)
             self._rebin_for_zoom(rng, plot_px)
+            y_per_px = self.frame.data_per_pixel(rect)[1]
+            for lines in self.series.values():  # decimated series are bands: keep them a line width thick
+                for s in lines:
+                    if s.decimated is not None:
+                        s.decimated.fit_pixel(y_per_px)
         x = self.cursor_x()
         _x0, _x1, y0, y1 = self.frame.bounds
         self.cursor.visible = x is not None and rng is not None
@@ -359,8 +422,16 @@ class TimeSeriesView(View):
             for t in self._legend:
                 self.overlay.scene.add(t)
             self._legend_key = key
+        corner = str(getattr(prop_value(legend, "corner", "RightTop"), "name", prop_value(legend, "corner", "RightTop")))
+        corner = corner.lower().replace("_", "")
+        left, bottom = corner.startswith("left") or corner in ("1", "3"), corner.endswith("bottom") or corner in ("3", "4")
+        anchor = ("bottom" if bottom else "top") + ("-left" if left else "-right")
+        x = MARGIN_LEFT_PX + 8 if left else rect[2] - 16
         for i, t in enumerate(self._legend):
-            self.overlay.place(t, rect[2] - 16, 24 + 15 * i)
+            if t.anchor != anchor:
+                t.anchor = anchor
+            row = len(self._legend) - 1 - i if bottom else i
+            self.overlay.place(t, x, rect[3] - 30 - 15 * row if bottom else 24 + 15 * row)
 
     def data_times(self, timeline):
         return self.tracker.data_times(timeline).copy()

@@ -25,7 +25,7 @@ def _short_time(kind: str, raw: int) -> str:
 
 
 def _button(icon: str, tooltip: str, toggle: bool = False, value: bool = False):
-    layout = ipw.Layout(width="34px", padding="0")
+    layout = ipw.Layout(width="34px", padding="0", flex="0 0 auto")
     if toggle:
         return ipw.ToggleButton(value=value, icon=icon, tooltip=tooltip, layout=layout)
     return ipw.Button(icon=icon, tooltip=tooltip, layout=layout)
@@ -38,29 +38,33 @@ class TimelinePanel:
         self.viewer = viewer
         self._syncing = False
         self._last_tick = None
-        self.picker = ipw.Dropdown(options=[], layout=ipw.Layout(width="130px"), tooltip="timeline")
+        # Only the slider shrinks: every label and button keeps its full text (flex "0 0 auto"; ipywidgets'
+        # labels and buttons cut text with an ellipsis when a flex row squeezes them), and a row too narrow
+        # for all of them wraps instead of clipping its end.
+        fixed = {"flex": "0 0 auto"}
+        self.picker = ipw.Dropdown(options=[], layout=ipw.Layout(width="110px", **fixed), tooltip="timeline")
         self.back = _button("step-backward", "previous time with data")
         self.play = _button("play", "play / pause", toggle=True)
         self.forward = _button("step-forward", "next time with data")
         self.slider = ipw.IntSlider(min=0, max=0, readout=False, continuous_update=True,
-                                    layout=ipw.Layout(flex="1 1 auto", min_width="120px"))
-        self.label = ipw.Label("", layout=ipw.Layout(min_width="190px"))  # room for a full log_time stamp
+                                    layout=ipw.Layout(flex="1 1 60px", min_width="60px"))
+        self.label = ipw.Label("", layout=ipw.Layout(min_width="180px", **fixed))  # room for a full log_time stamp
         # the slider's range, at its two ends
-        self.range_start = ipw.Label("", layout=ipw.Layout(min_width="20px"))
-        self.range_end = ipw.Label("", layout=ipw.Layout(min_width="20px"))
+        self.range_start = ipw.Label("", layout=ipw.Layout(min_width="20px", **fixed))
+        self.range_end = ipw.Label("", layout=ipw.Layout(min_width="20px", **fixed))
         self.label.add_class("rnb-time-label")  # CSS hooks (tests and users' styles tell the labels apart)
         self.range_start.add_class("rnb-range-label")
         self.range_end.add_class("rnb-range-label")
         self.speed = ipw.Dropdown(options=[("0.25x", 0.25), ("0.5x", 0.5), ("1x", 1.0), ("2x", 2.0), ("4x", 4.0)],
-                                  value=1.0, layout=ipw.Layout(width="70px"), tooltip="speed")
+                                  value=1.0, layout=ipw.Layout(width="70px", **fixed), tooltip="speed")
         # a worded toggle: the "repeat" icon alone read as "reload"
         self.loop = ipw.ToggleButton(value=True, description="loop", tooltip="loop playback",
-                                     layout=ipw.Layout(width="56px"))
+                                     layout=ipw.Layout(width="auto", min_width="56px", **fixed))
         self.follow = ipw.ToggleButton(value=True, description="latest", tooltip="follow latest data",
-                                       layout=ipw.Layout(width="70px"))
+                                       layout=ipw.Layout(width="auto", min_width="70px", **fixed))
         self.box = ipw.HBox([self.picker, self.back, self.play, self.forward, self.range_start, self.slider,
                              self.range_end, self.label, self.speed, self.loop, self.follow],
-                            layout=ipw.Layout(align_items="center"))
+                            layout=ipw.Layout(align_items="center", flex_flow="row wrap"))
         ipw.link((viewer, "playing"), (self.play, "value"))
         self.speed.observe(lambda ch: setattr(viewer, "speed", ch["new"]), "value")
         viewer.observe(self._on_speed, "speed")  # any speed may be set from Python; the menu shows presets
@@ -177,18 +181,29 @@ def entity_tree(paths: list[str]) -> list[tuple[str, int]]:
 
 
 def entity_list(viewer) -> None:
-    """(Re)build the entity checkboxes (the real entity tree, indented by depth) when the entities changed."""
+    """(Re)build the entity checkboxes (the real entity tree, indented by depth) when the entities changed.
+
+    An entity holding archetypes that Rerun draws but no rerun_nb view draws yet says so in its row
+    ("/path  (not drawn yet: GridMap)"): its data is kept and saved, never dropped silently.
+    """
+    from ..layout import store_archetypes, undrawn_archetypes
+
     rows = entity_tree(viewer.store.entity_paths())
+    undrawn = undrawn_archetypes(store_archetypes(viewer.store))
+    labels = [path + (f"  (not drawn yet: {', '.join(undrawn[path])})" if path in undrawn else "")
+              for path, _depth in rows]
     box = viewer.entities.children[0]
-    if [c.description for c in box.children] == [p for p, _depth in rows]:
+    if [c.description for c in box.children] == labels:
         return
-    known = {c.description: c for c in box.children}
+    known = {getattr(c, "_rnb_path", c.description): c for c in box.children}
     boxes = []
-    for path, depth in rows:
+    for (path, depth), label in zip(rows, labels):
         cb = known.get(path)
         if cb is None:
-            cb = ipw.Checkbox(value=True, description=path, indent=False,
+            cb = ipw.Checkbox(value=True, description=label, indent=False,
                               layout=ipw.Layout(margin=f"0 0 0 {16 * depth}px"))
+            cb._rnb_path = path
             cb.observe(lambda ch, p=path: viewer.set_visible(p, ch["new"]), "value")
+        cb.description = label
         boxes.append(cb)
     box.children = boxes

@@ -108,10 +108,13 @@ def test_batcher_config_drives_the_row_batcher():
     def chunks_after_logging(config, n=20):
         rec = rr.RecordingStream("x", send_properties=False, batcher_config=config)
         rec.set_log_time_enabled(False)
+        added = []  # the chunks the batcher built (the store then compacts small ones, as Rerun's does)
+        rec.store.subscribe(lambda events: added.extend(e for e in events if e.kind == "add"))
         for i in range(n):
             rec.set_time("i", sequence=i)
             rec.log("p", rr.Points3D([[i, 0, 0]]))
-        return len(rec.store.chunks())
+        rec.flush()
+        return len(added)
 
     assert chunks_after_logging(rr.ChunkBatcherConfig.ALWAYS_TEST_ONLY()) == 20  # every row its own chunk
     assert chunks_after_logging(rr.ChunkBatcherConfig.NEVER()) == 1  # only the query's flush

@@ -89,13 +89,12 @@ def test_contents_query_excludes_entities(rec, make_layout):
 def test_unapplied_view_options_are_kept_and_noticed_not_fatal(rec, make_layout):
     rec.set_time("frame", sequence=0)
     rec.log("p", rr.Points3D([[0, 0, 0]]))
-    view = rrb.Spatial3DView(origin="/", eye_controls=rrb.EyeControls3D(kind=rrb.Eye3DKind.FirstPerson),
-                             background=[10, 20, 30], defaults=[rr.Points3D.from_fields(radii=0.1)]
-                             if hasattr(rr.Points3D, "from_fields") else [object()])
+    view = rrb.Spatial3DView(origin="/", eye_controls=rrb.EyeControls3D(kind=rrb.Eye3DKind.FirstPerson, spin_speed=1.0),
+                             background=[10, 20, 30], spatial_information=rrb.SpatialInformation(show_axes=True))
     r = make_layout(rec.store, 200, 150, blueprint=view)
     img = r.render("frame", 0)
     (v,) = r.views
-    assert v.notices == ["not applied yet: defaults, eye_controls"]
+    assert v.notices == ["not applied yet: spatial_information", "not applied yet: eye_controls.spin_speed"]
     assert np.all(np.abs(img[5, 150, :3].astype(int) - [10, 20, 30]) <= 2)  # background applied
     assert "eye_controls" in view.properties  # kept with the blueprint
 

@@ -39,3 +39,16 @@ def test_strips_of_different_widths(rec, make_layout):
     red = ((img[:, :, 0] > 150) & (img[:, :, 2] < 80)).sum()
     blue = ((img[:, :, 2] > 150) & (img[:, :, 0] < 80)).sum()
     assert red > 20 and blue > 3 * red  # the second strip is six times as wide
+
+
+def test_grid_is_centred_under_the_scene(rec, make_layout):
+    rec.set_time("frame", sequence=0)
+    rec.log("p", rr.Points3D([[3, -2, 1], [5, 0, 2]], radii=0.1))
+    r = make_layout(rec.store, 200, 150)
+    r.render("frame", 0)
+    (view,) = r.views
+    m = np.asarray(view.grid.world.matrix, float)
+    corners = np.array([(m @ [u, v, 0, 1])[:3] for u in (0, 1) for v in (0, 1)])
+    mid = corners.mean(axis=0)
+    assert np.allclose(mid[:2], [4, -1], atol=0.6)  # under the points' centre (rounded to the grid step)
+    assert abs(mid[2] - 1) < 1e-6  # on the lowest point, normal to +z

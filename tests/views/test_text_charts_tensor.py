@@ -94,3 +94,23 @@ def test_tensor_slice(rec, make_layout):
     bp = rrb.TensorView(origin="/tensor", slice_selection=rrb.TensorSliceSelection(indices=[(0, 1)]))
     img = make_layout(rec.store, 100, 80, blueprint=bp).render("frame", 0)
     assert color_mask(img, hi, tol=3).all()  # index 1 of dim 0: all ones
+
+
+def test_text_log_step_lays_out_only_the_new_line_and_draws_what_a_fresh_view_draws(rec, make_layout):
+    for i in range(40):
+        rec.set_time("frame", sequence=i)
+        rec.log("log", rr.TextLog("same text" if i % 5 == 0 else f"line {i}", level="WARN" if i % 3 else "INFO"))
+    r = make_layout(rec.store, 300, 200)
+    r.render("frame", 20)
+    (view, _), = r.placed
+    assert view.laid_out >= 5
+    stepped = r.render("frame", 21)
+    assert view.laid_out == 1  # the other rows moved up a row, nothing else was laid out again
+    r.render("frame", 3)  # a jump back: fewer rows, spares hidden
+    back = r.render("frame", 21)
+    fresh = make_layout(rec.store, 300, 200).render("frame", 21)
+    np.testing.assert_array_equal(stepped, fresh)
+    np.testing.assert_array_equal(back, fresh)
+    (_, rect), = r.placed
+    rows = (rect[3] - 24) // 16
+    assert sum(t.visible for t in view._texts) == sum(len(v) for v in view._shown.values()) == min(rows, 22)

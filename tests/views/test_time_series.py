@@ -135,7 +135,7 @@ def test_long_series_are_drawn_min_max_per_pixel_and_appended_incrementally():
     full = DecimatedLine("#f00")
     full.x_origin, full.bin_width = 0.0, line.bin_width
     expected, _bins = full._bins(x, y, 0)
-    drawn = line.obj.geometry.positions.data[: line.line.n, :2]
+    drawn = line.vertices
     assert line.rebuilds == 1 and len(drawn) == len(expected) <= 2 * 400  # no re-binning: span grew < 2x
     np.testing.assert_allclose(drawn, expected, atol=1e-3)
     assert drawn[:, 1].max() == np.float32(y.max())  # the spikes survive
@@ -193,3 +193,31 @@ def test_visible_time_range_follows_the_cursor_and_clips(rec, make_layout):
     assert not red[30:-30, right_edge + 3 :].any()  # clipped at the window's end
     r.render("frame", 80)
     assert view.frame.bounds[:2] == (70.0, 80.0)
+
+
+def test_decimated_flat_series_is_a_visible_band_and_appends_only_new_columns(rec, make_layout):
+    n = 20_000
+    rr.send_columns("s", indexes=[rr.TimeColumn("frame", sequence=np.arange(n))],
+                    columns=rr.Scalars.columns(scalars=np.full(n, 0.25)), recording=rec)
+    rec.log("s", rr.SeriesLines(colors=[LINE]), static=True)
+    r = make_layout(rec.store, 400, 300, blueprint=rrb.TimeSeriesView(axis_y=rrb.ScalarAxis(range=(-1.0, 1.0))))
+    img = r.render("frame", 0)
+    (view, rect), = r.placed
+    series = view.series["/s"][0]
+    assert series.decimated is not None and series.obj is series.decimated.band.obj
+    red = color_mask(img, LINE, tol=60)
+    for t in (2_000, 10_000, 18_000):  # zero-height columns still drawn a line width thick
+        col, row = _plot_pixel(view, rect, t, 0.25)
+        assert red[int(row) - 2 : int(row) + 3, int(col)].any(), t
+    assert not red[int(_plot_pixel(view, rect, 10_000, 0.6)[1]), :].any()
+    band = series.decimated.band
+    bins = band.bins
+    buf = band.obj.geometry.positions
+    writes = []
+    original = buf.update_range
+    buf.update_range = lambda offset=0, size=None: (writes.append(size), original(offset, size))
+    rec.set_time("frame", sequence=n)
+    rec.log("s", rr.Scalars(0.25))
+    r.render("frame", n)
+    assert bins <= band.bins <= bins + 2
+    assert writes and max(writes) <= 8  # only the open column and the new one are written (not the history)
