@@ -19,6 +19,7 @@ from . import encodings as encodings  # rerun 0.41's name; `datatypes` is its de
 from . import experimental as experimental
 from . import sinks as sinks
 from . import time as time
+from . import urdf as urdf
 from . import utilities as utilities
 from . import web as web
 from ._baseclasses import AsComponents as AsComponents

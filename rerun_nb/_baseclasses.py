@@ -156,25 +156,48 @@ class DescribedComponentBatch:
         return len(self.data)
 
     def partition(self, lengths: Iterable[int] | None = None) -> ComponentColumn:
-        return ComponentColumn(self.descriptor, self.data, lengths)
+        return ComponentColumn(self.descriptor, self.data, lengths=lengths)
 
     def __repr__(self) -> str:
         return f"DescribedComponentBatch({self.descriptor.component}, {len(self)} instances)"
 
 
 class ComponentColumn:
-    """A column of batches for `send_columns`: `data` split into rows of `lengths` instances (default 1 each)."""
+    """A column of batches for `send_columns`: a component batch split into rows (Rerun 0.41's signature).
+
+    ``component_batch`` is a numpy/Arrow array of instances or anything with ``as_arrow_array()`` (a
+    ``rr.components.*Batch``); rows are one instance each unless ``lengths`` (instances per row) or
+    ``offsets`` (int32, with the leading 0) say otherwise. ``descriptor`` may be a plain component name.
+    """
 
     __slots__ = ("data", "descriptor", "lengths")
 
-    def __init__(self, descriptor: ComponentDescriptor, data: np.ndarray | pa.Array, lengths=None):
+    def __init__(self, descriptor: str | ComponentDescriptor, component_batch: Any, *, lengths=None,
+                 offsets=None) -> None:
+        if isinstance(descriptor, str):
+            descriptor = ComponentDescriptor(descriptor)
+        if lengths is not None and offsets is not None:
+            raise ValueError("Cannot specify both `lengths` and `offsets`.")
+        if hasattr(component_batch, "as_arrow_array") and not isinstance(component_batch, (pa.Array, np.ndarray)):
+            component_batch = component_batch.as_arrow_array()
         self.descriptor = descriptor
-        self.data = data
-        self.lengths = None if lengths is None else np.asarray(lengths, dtype=np.int64).reshape(-1)
+        self.data = component_batch  # the instances, numpy or Arrow
+        if offsets is not None:
+            lengths = np.diff(np.asarray(offsets, dtype=np.int64).reshape(-1))
+        if lengths is not None:
+            lengths = np.asarray(lengths, dtype=np.int64)
+            if lengths.ndim != 1:
+                raise ValueError("Lengths must be a 1D array.")
+        self.lengths = lengths  # instances per row; None: one per row
+
+    @property
+    def component_batch(self) -> Any:
+        """The instances the rows are cut from."""
+        return self.data
 
     def partition(self, lengths: Iterable[int] | None = None) -> ComponentColumn:
         """Group the instances into rows: `lengths[i]` instances go to row i (None: one per row)."""
-        return ComponentColumn(self.descriptor, self.data, lengths)
+        return ComponentColumn(self.descriptor, self.data, lengths=lengths)
 
     def num_rows(self) -> int:
         return len(self.data) if self.lengths is None else len(self.lengths)
@@ -199,11 +222,17 @@ class ComponentColumn:
 class ComponentColumnList(list):
     """The columns returned by `Archetype.columns(...)`; `.partition(lengths)` applies to all.
 
+    A list (so `send_columns(..., columns=[*a, *b])` works), built as Rerun builds it:
+    `ComponentColumnList(columns)`.
+
     Built from bad input (outside strict mode) it is empty and holds the reason in `_error`, which
     `send_columns` reports with the entity path when it drops the call.
     """
 
     _error: str | None = None
+
+    def __init__(self, columns: Iterable[ComponentColumn]) -> None:
+        super().__init__(columns)
 
     def partition(self, lengths: Iterable[int] | None = None) -> ComponentColumnList:
         if self._error is not None:

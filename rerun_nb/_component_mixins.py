@@ -54,7 +54,7 @@ class ComponentBatchMixin(ComponentBatchLike):
     def partition(self, lengths: Any = None) -> ComponentColumn:
         """This batch as a column for `rr.send_columns` (unit-length rows unless `lengths` says otherwise)."""
         desc = ComponentDescriptor(self.component_type(), component_type=self.component_type())
-        return ComponentColumn(desc, _arrow_of(self), lengths)
+        return ComponentColumn(desc, _arrow_of(self), lengths=lengths)
 
 
 class ComponentMixin(ComponentBatchLike):

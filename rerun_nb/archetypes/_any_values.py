@@ -127,7 +127,7 @@ class AnyBatchValue:
             return None
         if pa.types.is_list(pa_array.type):
             lengths = np.diff(pa_array.offsets.to_numpy())
-            return ComponentColumn(desc, pa_array.flatten(), lengths)
+            return ComponentColumn(desc, pa_array.flatten(), lengths=lengths)
         return ComponentColumn(desc, pa_array)
 
 

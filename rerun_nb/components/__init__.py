@@ -101,7 +101,7 @@ class ComponentBatch:
 
     def partition(self, lengths=None) -> ComponentColumn:
         desc = ComponentDescriptor(self._component_type.name, component_type=self._component_type.name)
-        return ComponentColumn(desc, self.data, lengths)
+        return ComponentColumn(desc, self.data, lengths=lengths)
 
 
 def _make_batch_classes() -> None:

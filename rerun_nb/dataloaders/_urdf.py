@@ -73,7 +73,11 @@ def _mesh_path(filename: str, urdf_dir: pathlib.Path) -> pathlib.Path:
 
 
 def load_urdf(rec: Any, entity: str, contents: bytes, suffix: str, static: bool, *,
-              urdf_path: pathlib.Path | None = None, prefix: str | None = None) -> None:
+              urdf_path: pathlib.Path | None = None, prefix: str | None = None, frame_prefix: str = "",
+              head_parts: list[str] | None = None, tf_path: str | None = None) -> None:
+    """Log a URDF robot into ``rec`` (see the module docstring). ``frame_prefix`` goes before every frame id;
+    ``head_parts`` (entity path parts before the robot's, default: ``prefix`` split at ``/``) and ``tf_path``
+    (where the joints' static transforms go, default ``<prefix>/tf_static``) serve `rerun_nb.urdf.UrdfTree`."""
     from ..archetypes import (
         Asset3D,
         Boxes3D,
@@ -98,7 +102,7 @@ def load_urdf(rec: Any, entity: str, contents: bytes, suffix: str, static: bool,
     links = [link.get("name", "") for link in robot.findall("link")]
     children = {j.find("child").get("link") for j in robot.findall("joint") if j.find("child") is not None}
     roots = [link for link in links if link not in children]
-    head = [p for p in (prefix or "").split("/") if p]
+    head = [p for p in (prefix or "").split("/") if p] if head_parts is None else list(head_parts)
     now = [np.datetime64(time.time_ns(), "ns")]
 
     def log(parts: list[str], archetype: Any) -> None:
@@ -110,7 +114,7 @@ def load_urdf(rec: Any, entity: str, contents: bytes, suffix: str, static: bool,
                              _columns_of(archetype), strict=True)
 
     if roots:
-        log([name], CoordinateFrame(roots[0]))
+        log([name], CoordinateFrame(frame_prefix + roots[0]))
     for link in robot.findall("link"):
         link_name = link.get("name", "")
         for i, visual in enumerate(link.findall("visual")):
@@ -140,9 +144,9 @@ def load_urdf(rec: Any, entity: str, contents: bytes, suffix: str, static: bool,
             else:
                 raise ValueError(f"link {link_name!r}: unknown geometry <{shape.tag}>")
             log(parts, InstancePoses3D(translations=[xyz], quaternions=[quat], scales=scales))
-            log(parts, CoordinateFrame(link_name))
+            log(parts, CoordinateFrame(frame_prefix + link_name))
             log(parts, arch)
-    _log_joints(rec, robot, head, Transform3D)
+    _log_joints(rec, robot, head, Transform3D, frame_prefix=frame_prefix, tf_path=tf_path)
 
 
 def _columns_of(archetype: Any) -> Any:
@@ -151,7 +155,8 @@ def _columns_of(archetype: Any) -> Any:
     return ComponentColumnList(b.partition([len(b)]) for b in archetype.as_component_batches())
 
 
-def _log_joints(rec: Any, robot: ET.Element, head: list[str], transform_cls: Any) -> None:
+def _log_joints(rec: Any, robot: ET.Element, head: list[str], transform_cls: Any, *, frame_prefix: str = "",
+                tf_path: str | None = None) -> None:
     from ..store import new_entity_path
 
     parents, childs, translations, quaternions = [], [], [], []
@@ -160,12 +165,12 @@ def _log_joints(rec: Any, robot: ET.Element, head: list[str], transform_cls: Any
         if parent is None or child is None:
             raise ValueError(f"joint {joint.get('name')!r} needs <parent> and <child>")
         xyz, quat = _origin(joint)
-        parents.append(parent.get("link"))
-        childs.append(child.get("link"))
+        parents.append(frame_prefix + parent.get("link"))
+        childs.append(frame_prefix + child.get("link"))
         translations.append(xyz)
         quaternions.append(quat)
     if not parents:
         return
-    rec.send_columns(new_entity_path([*head, "tf_static"]), [],
+    rec.send_columns(tf_path or new_entity_path([*head, "tf_static"]), [],
                      transform_cls.columns(child_frame=childs, parent_frame=parents, translation=translations,
                                            quaternion=quaternions), strict=True)

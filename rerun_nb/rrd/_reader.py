@@ -17,6 +17,7 @@ written.
 from __future__ import annotations
 
 import io
+import mmap
 import os
 import warnings
 from collections.abc import Callable
@@ -96,20 +97,59 @@ class _Source:
         self.size = size
         self._pushed = b""
 
-    def read(self, n: int) -> bytes:
-        out = self._pushed[:n]
-        self._pushed = self._pushed[n:]
-        if len(out) < n:
-            out += self.f.read(n - len(out)) or b""
+    def read(self, n: int) -> bytes | memoryview:
+        if not self._pushed:  # the usual case: straight from the file (a memoryview, no copy, when mapped)
+            out = self.f.read(n) or b""
+        else:
+            out = self._pushed[:n]
+            self._pushed = self._pushed[n:]
+            if len(out) < n:
+                out += self.f.read(n - len(out)) or b""
         self.pos += len(out)
         return out
 
-    def unread(self, raw: bytes) -> None:
-        self._pushed = raw + self._pushed
+    def unread(self, raw: bytes | memoryview) -> None:
+        self._pushed = bytes(raw) + self._pushed
         self.pos -= len(raw)
 
     def remaining(self) -> int | None:
         return None if self.size is None else self.size - self.pos
+
+
+class _MappedFile:
+    """A file read through a read-only memory map: `read` returns memoryview slices of the map, so message
+    bodies reach lz4 and Arrow without a copy (uncompressed chunks stay views of the file's pages). The map
+    lives as long as anything still uses a slice of it; `close` only drops this object's reference."""
+
+    def __init__(self, path) -> None:
+        with open(path, "rb") as f:
+            mapped = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
+        self._view = memoryview(mapped)
+        self._pos = 0
+        self.closed = False
+
+    def read(self, n: int = -1) -> memoryview:
+        end = len(self._view) if n is None or n < 0 else min(self._pos + n, len(self._view))
+        out = self._view[self._pos:end]
+        self._pos = end
+        return out
+
+    def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
+        base = {io.SEEK_SET: 0, io.SEEK_CUR: self._pos, io.SEEK_END: len(self._view)}[whence]
+        self._pos = max(0, base + offset)
+        return self._pos
+
+    def tell(self) -> int:
+        return self._pos
+
+    def seekable(self) -> bool:
+        return True
+
+    def readable(self) -> bool:
+        return True
+
+    def close(self) -> None:
+        self.closed = True
 
 
 def _open(source) -> tuple[object, int | None, bool]:
@@ -117,7 +157,13 @@ def _open(source) -> tuple[object, int | None, bool]:
     if isinstance(source, (bytes, bytearray, memoryview)):
         return io.BytesIO(source), len(source), True
     if isinstance(source, (str, os.PathLike)):
-        return open(source, "rb"), os.path.getsize(source), True
+        size = os.path.getsize(source)
+        if size > 0:
+            try:
+                return _MappedFile(source), size, True
+            except (OSError, ValueError):  # not mappable (a pipe, a special file): read it
+                pass
+        return open(source, "rb"), size, True
     try:
         here = source.tell()
         size = source.seek(0, io.SEEK_END) - here
@@ -231,6 +277,7 @@ class _Decoder:
                               "rerun_nb reads 0.1.4 (Rerun 0.41) and applies no migrations")
 
     def end(self, body: bytes, body_off: int) -> None:
+        body = bytes(body)  # the footer's parts are kept: never as views of a mapped file
         tail_off = self.src.pos
         tail = self.src.read(fr.STREAM_FOOTER_LEN)
         if not body and not tail:
@@ -256,7 +303,9 @@ def decompress(payload, compression: int, uncompressed_size: int, offset: int, w
         if compression not in (0, 1):
             raise RrdError(f"{what} has unknown compression {compression}", offset=offset,
                            expected="0/1 (none) or 2 (LZ4)")
-        return payload
+        # A copy: the chunk must not be a view of a memory-mapped file, which saving over it would truncate
+        # under the chunk's feet (compressed payloads are decompressed into new memory anyway).
+        return bytes(payload) if isinstance(payload, memoryview) else payload
     import lz4.block
 
     try:

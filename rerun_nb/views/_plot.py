@@ -9,7 +9,8 @@ from collections.abc import Callable
 import numpy as np
 import pygfx as gfx
 
-__all__ = ["AGGREGATION_POLICIES", "DECIMATE_ABOVE", "DecimatedLine", "EnvelopeBand", "GrowingLine", "PlotFrame", "time_tick_format"]
+__all__ = ["AGGREGATION_POLICIES", "DECIMATE_ABOVE", "DecimatedLine", "EnvelopeBand", "GrowingLine", "PlotFrame",
+           "time_tick_format"]
 
 # Rerun's AggregationPolicy values (rerun.components.AggregationPolicy)
 OFF, AVERAGE, MAX, MIN, MINMAX, MINMAX_AVERAGE = 1, 2, 3, 4, 5, 6
@@ -215,6 +216,8 @@ class EnvelopeBand:
             buf.data[2 * first_bin + 1 : 2 * n : 2, 1] = self._hi[first_bin:n] + self.pad
             buf.update_range(2 * first_bin, 2 * (n - first_bin))
         self.obj.geometry.indices.draw_range = (0, max(2 * (n - 1), 0))
+        if buf.draw_range != (0, 2 * n):
+            buf.draw_range = (0, 2 * n)  # the vertices in use (what is drawn is set by the indices' range)
 
     def fit_pixel(self, y_per_px: float) -> None:
         """Keep the band at least ``width_px`` thick on screen for a y scale of ``y_per_px`` plot units per pixel."""
@@ -237,12 +240,11 @@ class DecimatedLine:
 
     def __init__(self, color, width_px: float = 1.5, points: bool = False, marker_px: float = 4.0,
                  policy: int = MINMAX):
-        self.line = GrowingLine(color, width_px=width_px, points=points, marker_px=marker_px)  # the bin vertices
+        self.line = GrowingLine(color, width_px=width_px, points=points, marker_px=marker_px)  # the bins' vertices
         self.policy = policy
         self._per_bin = 2 if policy == MINMAX else 1
-        # MinMax is drawn as a filled envelope band over the min/max vertices (see EnvelopeBand: far cheaper
-        # than a zig-zag polyline on lavapipe); the one-vertex policies are drawn as the line itself.
-        self.band = EnvelopeBand(color, width_px=width_px) if policy == MINMAX else None
+        # MinMax zig-zags are drawn as a band (see EnvelopeBand); one vertex per bin stays a polyline.
+        self.band = EnvelopeBand(color, width_px=width_px) if policy == MINMAX and not points else None
         self._xy = np.empty((1024, 2))  # samples, grown by doubling (appends copy only the new ones)
         self._len = 0
         self.bin_width = 0.0
@@ -254,16 +256,16 @@ class DecimatedLine:
 
     @property
     def obj(self):
-        """The pygfx object drawn (MinMax: the envelope band over the min/max vertices; else the line)."""
-        return self.line.obj if self.band is None else self.band.obj
+        """The pygfx object drawn (MinMax: the envelope band over the min/max vertices)."""
+        return self.band.obj if self.band is not None else self.line.obj
 
     @property
     def vertices(self) -> np.ndarray:
-        """The bin vertices: MinMax (2 * bins, 2) min/max pairs in the order they occurred; else one per bin."""
+        """The bins' vertices (MinMax: each bin's min and max, in the order they occurred)."""
         return self.line.obj.geometry.positions.data[: self.line.n, :2]
 
     def fit_pixel(self, y_per_px: float) -> None:
-        """Tell the drawn band the plot's y scale (plot units per pixel); lines need no fitting."""
+        """Tell the drawn band the plot's y scale (plot units per pixel)."""
         if self.band is not None:
             self.band.fit_pixel(y_per_px)
 
