@@ -261,6 +261,35 @@ class AsComponents:
         raise NotImplementedError
 
 
+def _rows_from_shape(param: Any, data: Any) -> list[int] | None:
+    """Rerun's `columns()` rule: a (rows, k) array of scalars is `rows` rows of k instances each.
+
+    Only for primitive / fixed-size-list components whose input shape says more than one instance per row
+    (e.g. ``Scalars.columns(scalars=np.column_stack([sin, cos]))``); None keeps one instance per row.
+    """
+    if isinstance(data, pa.Array):
+        typ = data.type
+        primitive, fsl = pa.types.is_primitive(typ), pa.types.is_fixed_size_list(typ)
+        list_size = typ.list_size if fsl else None
+    elif isinstance(data, np.ndarray) and data.dtype.kind in "biuf":
+        primitive, fsl = data.ndim == 1, data.ndim == 2
+        list_size = data.shape[1] if fsl else None
+    else:
+        return None
+    if not (primitive or fsl):
+        return None
+    try:
+        shape = np.shape(param)
+    except ValueError:  # ragged input
+        return None
+    if len(shape) < 2:
+        return None
+    if fsl and list_size == int(np.prod(shape[1:])):
+        return None
+    sizes = [int(shape[1])] * int(shape[0])
+    return sizes if sum(sizes) == len(data) and shape[1] != 1 else None
+
+
 class Archetype(AsComponents):
     """Base of all archetypes: one converted batch per field that was given.
 
@@ -359,9 +388,12 @@ class Archetype(AsComponents):
         inst = cls.from_fields(**kwargs)
         if inst._error is not None:
             return _column_list_error(inst._error)
-        return ComponentColumnList(
-            ComponentColumn(cls._descriptors[name], data) for name, data in inst._batches.items()
-        )
+        columns = []
+        for name, data in inst._batches.items():
+            column = ComponentColumn(cls._descriptors[name], data)
+            sizes = _rows_from_shape(kwargs.get(name), data)
+            columns.append(column if sizes is None else column.partition(sizes))
+        return ComponentColumnList(columns)
 
     def __repr__(self) -> str:
         parts = ", ".join(f"{name}={len(data)}" for name, data in self._batches.items())

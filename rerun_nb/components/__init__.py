@@ -149,6 +149,18 @@ def _add_constants() -> None:
     level = globals()["TextLogLevel"]
     for name in ("CRITICAL", "ERROR", "WARN", "INFO", "DEBUG", "TRACE"):
         setattr(level, name, level(name))
+    plane = globals()["Plane3D"]
+
+    def _xyzd(self) -> np.ndarray:
+        return np.asarray(self.as_arrow_array().flatten(), dtype=np.float32)[:4]
+
+    # Rerun's Plane3D extras: the three axis planes through the origin, normal/distance, with_distance
+    plane.normal = lambda self: _xyzd(self)[:3]
+    plane.distance = lambda self: float(_xyzd(self)[3])
+    plane.with_distance = lambda self, distance: type(self)(_xyzd(self)[:3], float(distance))
+    plane.XY = plane([0.0, 0.0, 1.0], 0.0)
+    plane.YZ = plane([1.0, 0.0, 0.0], 0.0)
+    plane.ZX = plane([0.0, 1.0, 0.0], 0.0)
 
 
 _add_constants()

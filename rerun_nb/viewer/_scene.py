@@ -217,7 +217,8 @@ class SceneBuilder:
             try:
                 prev = ent.objects.get(vis.archetype)
                 ctx = self.visualizer_context
-                obj = vis.fn(prev, result, ent.path) if ctx is None or vis.view != "2D" else \
+                # 3D visualizers take no context; the others (2D, ...) get the view's, also under a pinhole
+                obj = vis.fn(prev, result, ent.path) if ctx is None or vis.view == "3D" else \
                     vis.fn(prev, result, ent.path, ctx)
             except Exception as exc:  # noqa: BLE001 - bad data must not break the view of everything else
                 self._warn_once(ent.path, vis.archetype, exc)

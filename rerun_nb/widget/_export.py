@@ -103,7 +103,9 @@ class Progress:
         if not self._enabled:
             return
         if self._bar is not None:
-            self._bar.close()
+            from ._lifecycle import close_tree
+
+            close_tree(self._bar)  # with its layout and style models
         else:
             sys.stderr.write("\n")
 

@@ -37,6 +37,7 @@ __all__ = ["Viewer"]
 
 PANELS = ("top", "blueprint", "selection", "time")
 _SYNCED_TRAITS = ("timeline", "time", "time_min", "time_max", "playing")
+MARIMO_SNAPSHOT_FRAMES = 30
 SDK_SOURCE = "rerun_nb"  # RecordingOpenEvent.source of recordings logged from this kernel
 
 
@@ -561,8 +562,25 @@ class Viewer(ipw.VBox):
         shell.events.register("post_run_cell", _after_cell)
 
     def _display_(self):
-        """Called by marimo to render this object as a cell output."""
-        return self
+        """Called by marimo to render this object as a cell output.
+
+        marimo runs anywidget models but not ipywidgets / jupyter_rfb, which this viewer is made of (returning
+        the widget itself sent marimo's formatter into endless recursion). It shows a `snapshot` instead: 30
+        frames over the time range with a slider that scrubs in the page (an anywidget: marimo drops inline
+        HTML handlers), and a line that says so.
+        """
+        if self.widget is None:
+            return _MarimoNote("rerun_nb Viewer: no recording")
+        if self.widget.error:
+            return _MarimoNote(f"rerun_nb Viewer: the renderer failed: {self.widget.error}")
+        import marimo as mo
+
+        from ._snapshot_widget import SnapshotWidget
+
+        snap = self.snapshot(frames=MARIMO_SNAPSHOT_FRAMES, progress=False)
+        note = ("rerun_nb: marimo has no ipywidgets / jupyter_rfb runtime, so the live viewer cannot run here; "
+                "showing pre-rendered frames (scrub with the slider).")
+        return mo.vstack([mo.md(note), SnapshotWidget.from_snapshot(snap)])
 
     def close(self) -> None:
         """Close every recording's widget and this one."""
@@ -574,3 +592,16 @@ class Viewer(ipw.VBox):
             close_tree(child)
         self.layout.close()
         super().close()
+
+
+class _MarimoNote:
+    """A line of text, and optionally a snapshot under it, as HTML (what marimo shows for a `Viewer`)."""
+
+    def __init__(self, text: str, snapshot: Any = None):
+        self.text, self.snapshot = text, snapshot
+
+    def _repr_html_(self) -> str:
+        import html
+
+        body = self.snapshot.to_html() if self.snapshot is not None else ""
+        return f"<div style='color:#a60;font:12px sans-serif'>{html.escape(self.text)}</div>{body}"

@@ -75,3 +75,19 @@ def test_a_failing_renderer_says_why_in_the_cell_and_in_python(kernel):
     lines = {line.split(" ", 1)[0]: line for line in out.splitlines()}
     for key in ("ERROR", "WARNED", "PLAIN", "SHOWN", "RAISED"):
         assert "mesa-vulkan-drivers" in lines[key], (key, out)
+
+
+def test_save_video_in_a_notebook_shows_a_progress_bar_and_leaves_no_widgets(kernel, tmp_path):
+    path = tmp_path / "clip.gif"
+    code = ("import ipywidgets as W\n"
+            "made = []; _init = W.IntProgress.__init__\n"
+            "def _record(self, *a, **k): made.append(self); _init(self, *a, **k)\n"
+            "W.IntProgress.__init__ = _record\n"
+            "v = Viewer(width=160, height=120); v.display()\n"
+            "n0 = len(W.Widget.widgets)\n"
+            f"v.save_video({str(path)!r}, end=0.1)\n"
+            "print('PROGRESS', len(made), made[0].value, made[0].max, len(W.Widget.widgets) - n0)\n")
+    out, errors = kernel.run(code, "cell-video")
+    assert not errors, errors
+    assert "PROGRESS 1 4 4 0" in out, out  # 0, 1/30, 2/30, 3/30 s: 4 frames; the bar is closed afterwards
+    assert path.stat().st_size > 0

@@ -54,7 +54,8 @@ def _window(lo: int, hi: int = 0):
 
 
 def _3d(**kwargs):
-    return rrb.Blueprint(rrb.Spatial3DView(origin="/", eye_controls=None, **kwargs))
+    # no grid: its lines would cut the dots into several blobs
+    return rrb.Blueprint(rrb.Spatial3DView(origin="/", line_grid=False, **kwargs))
 
 
 @pytest.mark.parametrize("where", ["view", "entity"])
@@ -64,7 +65,7 @@ def test_visible_time_range_draws_a_trail_3d(make_layout, where):
         bp = _3d(time_ranges=_window(-3))
     else:
         bp = _3d(overrides={"/dot": rrb.VisibleTimeRanges(_window(-3))})
-    plain = make_layout(rec.store, 400, 200).render("frame", 9)
+    plain = make_layout(rec.store, 400, 200, blueprint=_3d()).render("frame", 9)
     trail = make_layout(rec.store, 400, 200, blueprint=bp)
     img = trail.render("frame", 9)
     red = lambda im: blobs(color_mask(im, (255, 0, 0), tol=90))
@@ -112,7 +113,7 @@ def test_view_default_radius_and_entity_override_color(make_layout):
     rec.log("b", rr.Points3D([[1.5, 0, 0]], colors=[[255, 0, 0]], radii=0.1))
     bp = _3d(defaults=[rr.Points3D.from_fields(radii=0.5)],
              overrides={"/b": rr.Points3D.from_fields(colors=[0, 0, 255])})
-    base = make_layout(rec.store, 400, 200).render("frame", 0)
+    base = make_layout(rec.store, 400, 200, blueprint=_3d()).render("frame", 0)
     img = make_layout(rec.store, 400, 200, blueprint=bp).render("frame", 0)
     red_base = color_mask(base, (255, 0, 0), tol=90)
     red = color_mask(img, (255, 0, 0), tol=90)
