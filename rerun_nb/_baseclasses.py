@@ -352,6 +352,13 @@ class Archetype(AsComponents):
     def archetype_short_name(cls) -> str:
         return cls._short_name
 
+    def visualizer(self, *, mappings: list | None = None):
+        """A ``rrb.Visualizer`` of this archetype, its set fields as overrides (rerun-sdk 0.41's
+        ``overrides={path: rr.Points3D.from_fields(...).visualizer()}``)."""
+        from .blueprint.visualizers import Visualizer
+
+        return Visualizer(self._short_name, overrides=self.as_component_batches(), mappings=mappings)
+
     def as_component_batches(self) -> list[DescribedComponentBatch]:
         descriptors = self._descriptors
         return [DescribedComponentBatch(descriptors[name], data) for name, data in self._batches.items()]

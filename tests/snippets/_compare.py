@@ -30,7 +30,8 @@ IGNORED_COMPONENTS = {"RecordingInfo:start_time": "wall clock at rr.init"}
 
 _UUID = re.compile(r"[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}")
 _UUID_COMPONENT_TYPES = {"rerun.blueprint.components.RootContainer", "rerun.blueprint.components.ActiveTab",
-                         "rerun.blueprint.components.ViewMaximized", "rerun.datatypes.Uuid"}
+                         "rerun.blueprint.components.ViewMaximized", "rerun.datatypes.Uuid",
+                         "rerun.blueprint.components.VisualizerInstructionId"}
 
 
 @dataclass

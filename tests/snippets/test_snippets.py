@@ -31,18 +31,8 @@ SHARDS = 3  # worker processes per SDK
 
 #: snippet name -> what rerun_nb is missing for it (each an xfail(strict=True): fixed means the test fails)
 XFAIL: dict[str, str] = {
-    "blueprint_dataframe_view": "DataframeView(query=DataframeQuery(...)) is kept but not written to the blueprint "
-                                "(/view/<id>/DataframeQuery: timeline, filter_by_range, apply_latest_at, auto_scroll)",
-    "blueprint_overrides": "0.41 visualizer overrides are missing: Archetype.visualizer() / rrb.Visualizer "
-                           "(overrides={path: visualizer}) raise AttributeError",
-    "blueprint_tensor_bar_text": "TensorView's TensorSliceSelection, TensorScalarMapping (colormap, mag_filter) and "
-                                 "TensorViewFit are not written to the blueprint",
-    "blueprint_view_properties_3d": "EyeControls3D position/look_target/eye_up/spin_speed, LineGrid3D plane and "
-                                    "time_ranges= (VisibleTimeRanges:ranges) are not written to the blueprint",
     "warnings_in_recording": "rerun-sdk also logs each SDK warning (message + Python stack) as a TextLog row at "
                              "/__warnings in the recording; rerun_nb only calls warnings.warn",
-    "blueprint_time_series_properties": "time_ranges= with several VisibleTimeRange (the VisibleTimeRanges:ranges "
-                                        "component) is not written to the blueprint",
 }
 
 
