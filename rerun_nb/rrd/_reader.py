@@ -152,18 +152,22 @@ class _MappedFile:
         self.closed = True
 
 
+def _map_or_none(path) -> _MappedFile | None:
+    """The file memory-mapped, or None where it cannot be mapped (a pipe, a special file): then it is read."""
+    try:
+        return _MappedFile(path)
+    except (OSError, ValueError):
+        return None
+
+
 def _open(source) -> tuple[object, int | None, bool]:
     """Return (fileobj, size or None, should_close)."""
     if isinstance(source, (bytes, bytearray, memoryview)):
         return io.BytesIO(source), len(source), True
     if isinstance(source, (str, os.PathLike)):
         size = os.path.getsize(source)
-        if size > 0:
-            try:
-                return _MappedFile(source), size, True
-            except (OSError, ValueError):  # not mappable (a pipe, a special file): read it
-                pass
-        return open(source, "rb"), size, True
+        mapped = _map_or_none(source) if size > 0 else None
+        return (mapped if mapped is not None else open(source, "rb")), size, True
     try:
         here = source.tell()
         size = source.seek(0, io.SEEK_END) - here
