@@ -21,7 +21,6 @@ __all__ = ["AudioView", "decode_audio"]
 
 BLOB = "AssetAudio:blob"
 BINS = 2000
-CURSOR_COLOR = (0.9, 0.9, 0.9, 1.0)
 
 
 def decode_audio(blob: bytes) -> tuple[np.ndarray, int]:
@@ -106,13 +105,7 @@ class AudioView(FlatView):
             return
         x = (int(at) - self.start_time) * self._scale
         pos = np.array([[x, -1.1, 1], [x, 1.1, 1]], np.float32)
-        if self._cursor is None:
-            self._cursor = _objects.lines(None, pos, np.tile(np.array(CURSOR_COLOR, np.float32), (2, 1)),
-                                          thickness=1.0, thickness_space="screen", segments=True)
-            self.content.add(self._cursor)
-        else:
-            self._cursor.geometry.positions.data[:] = pos
-            self._cursor.geometry.positions.update_full()
+        self.place_cursor(pos)
 
     def content_bounds(self):
         if self.duration_s is None:

@@ -12,6 +12,7 @@ import numpy as np
 import pygfx as gfx
 
 from ..query import ChangeTracker
+from ..viewer import _objects
 from ._base import BACKGROUND_RGB, View
 from ._props import background_color
 from ._spatial3d import BEFORE_RENDER
@@ -21,10 +22,14 @@ __all__ = ["FlatView"]
 CAMERA_DEPTH = 1000.0
 
 
+CURSOR_COLOR = (0.9, 0.9, 0.9, 1.0)  # the vertical line at the current time (state timeline, audio)
+
+
 class FlatView(View):
     """A pan/zoom view of flat content (y down), rebuilt from the store when its entities change."""
 
     default_background = BACKGROUND_RGB
+    _cursor = None  # the time-cursor line, made by `place_cursor`
 
     def __init__(self, store, **kwargs):
         super().__init__(store, **kwargs)
@@ -116,6 +121,16 @@ class FlatView(View):
         self.camera.set_view_size(rect[2], rect[3])
         p = self.camera.camera_matrix @ np.array([x, -y, 0.0, 1.0])
         return (p[0] / p[3] + 1) / 2 * rect[2], (1 - p[1] / p[3]) / 2 * rect[3]
+
+    def place_cursor(self, positions: np.ndarray) -> None:
+        """Draw the time-cursor line through the two content-space ``positions`` (made once, then moved)."""
+        if self._cursor is None or self._cursor.parent is None:
+            self._cursor = _objects.lines(None, positions, np.tile(np.array(CURSOR_COLOR, np.float32), (2, 1)),
+                                          thickness=1.0, thickness_space="screen", segments=True)
+            self.content.add(self._cursor)
+        else:
+            self._cursor.geometry.positions.data[:] = positions
+            self._cursor.geometry.positions.update_full()
 
     def data_times(self, timeline):
         return self.tracker.data_times(timeline).copy()

@@ -25,7 +25,6 @@ __all__ = ["StateTimelineView"]
 STATE = "StateChange:state"
 LANE_HEIGHT = 1.0
 BAR_HEIGHT = 0.7
-CURSOR_COLOR = (0.9, 0.9, 0.9, 1.0)
 
 
 def _value_color(value: str) -> np.ndarray:
@@ -141,13 +140,7 @@ class StateTimelineView(FlatView):
             return
         x = self.to_x(at) if at is not None else self._span[1]
         pos = np.array([[x, -0.2, 2], [x, len(self.lanes) * LANE_HEIGHT + 0.2, 2]], np.float32)
-        if self._cursor is None or self._cursor.parent is None:
-            self._cursor = _objects.lines(None, pos, np.tile(np.array(CURSOR_COLOR, np.float32), (2, 1)),
-                                          thickness=1.0, thickness_space="screen", segments=True)
-            self.content.add(self._cursor)
-        else:
-            self._cursor.geometry.positions.data[:] = pos
-            self._cursor.geometry.positions.update_full()
+        self.place_cursor(pos)
 
     def content_bounds(self):
         if self._span is None:
